@@ -1,0 +1,28 @@
+namespace Evaluators.Data;
+
+/// <summary>
+/// Samples held as plain arrays (tensors are made per batch by the trainer, so a dataset never
+/// owns native memory). <see cref="X"/> is Count x prod(SampleShape) row-major floats.
+/// Classification sets fill <see cref="Labels"/>; regression sets fill <see cref="Targets"/>
+/// (Count x TargetDim).
+/// </summary>
+public sealed record TensorData(float[] X, int[] SampleShape, int Count, long[]? Labels, float[]? Targets, int TargetDim)
+{
+    public int SampleSize => SampleShape.Aggregate(1, (a, b) => a * b);
+    public bool IsClassification => Labels is not null;
+
+    /// <summary>A contiguous copy of samples [start, start+count), e.g. for a validation split.</summary>
+    public TensorData Slice(int start, int count)
+    {
+        if (start < 0 || count < 0 || start + count > Count)
+            throw new ArgumentOutOfRangeException(nameof(count), $"slice [{start},{start + count}) outside 0..{Count}");
+        int s = SampleSize;
+        return new TensorData(
+            X.AsSpan(start * s, count * s).ToArray(), SampleShape, count,
+            Labels?.AsSpan(start, count).ToArray(),
+            Targets?.AsSpan(start * TargetDim, count * TargetDim).ToArray(), TargetDim);
+    }
+}
+
+/// <summary>A task's data: train and test parts; NumClasses is 0 for regression.</summary>
+public sealed record DatasetSplits(string Name, TensorData Train, TensorData Test, int NumClasses);
