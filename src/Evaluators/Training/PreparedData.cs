@@ -6,8 +6,8 @@ namespace Evaluators.Training;
 
 /// <summary>
 /// A task's data as tensors on the training device, made once and shared by every evaluation of
-/// the task: train, validation (the tail of the training split) and test. Inputs are standardised
-/// with the training split's mean and standard deviation. Owns its tensors; dispose it when done.
+/// the task: train, validation (the tail of the training split) and test. Inputs are used as
+/// given (standardise with Data.Standardizer first). Owns its tensors; dispose it when done.
 /// </summary>
 public sealed class PreparedData : IDisposable
 {
@@ -20,7 +20,6 @@ public sealed class PreparedData : IDisposable
 
         var train = trainSubset is int n && n < data.Train.Count ? data.Train.Slice(0, n) : data.Train;
         int valCount = (int)Math.Round(train.Count * validationFraction);
-        (Mean, Std) = Moments(train.X);
 
         using var scope = NewDisposeScope();
         (TrainX, TrainY) = ToTensors(train.Slice(0, train.Count - valCount), device);
@@ -34,8 +33,6 @@ public sealed class PreparedData : IDisposable
     public int NumClasses { get; }
     public int Outputs { get; }
     public bool IsClassification => NumClasses > 0;
-    public float Mean { get; }
-    public float Std { get; }
     public Tensor TrainX { get; }
     public Tensor TrainY { get; }
     public Tensor? ValX { get; }
@@ -47,19 +44,11 @@ public sealed class PreparedData : IDisposable
     private (Tensor X, Tensor Y) ToTensors(TensorData d, Device device)
     {
         var shape = new long[] { d.Count }.Concat(d.SampleShape.Select(s => (long)s)).ToArray();
-        var x = tensor(d.X, shape).sub_(Mean).div_(Std).to(device);
+        var x = tensor(d.X, shape).to(device);
         var y = d.Labels is not null
             ? tensor(d.Labels, [d.Count]).to(device)
             : tensor(d.Targets!, [d.Count, d.TargetDim]).to(device);
         return (x, y);
-    }
-
-    private static (float Mean, float Std) Moments(float[] x)
-    {
-        double sum = 0, sq = 0;
-        foreach (float v in x) { sum += v; sq += (double)v * v; }
-        double mean = sum / x.Length, var = Math.Max(sq / x.Length - mean * mean, 1e-12);
-        return ((float)mean, (float)Math.Sqrt(var));
     }
 
     public void Dispose()
