@@ -44,6 +44,9 @@ public static class IdxDataset
     public static bool HasAllFiles(string directory) =>
         Directory.Exists(directory) && FileNames.All(n => TryFind(directory, n) is not null);
 
+    /// <summary>True when <paramref name="directory"/> holds the file <paramref name="baseName"/> under any accepted name.</summary>
+    public static bool HasFile(string directory, string baseName) => TryFind(directory, baseName) is not null;
+
     /// <summary>The names tried for one logical file, in order (some mirrors use '.' before idx).</summary>
     public static IReadOnlyList<string> Candidates(string baseName)
     {
