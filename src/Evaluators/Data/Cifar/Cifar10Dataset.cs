@@ -69,17 +69,14 @@ public static class Cifar10Dataset
         }
 
         int n = (int)have;
-        var x = new float[(long)n * PixelCount];
+        var x = GC.AllocateUninitializedArray<float>(n * PixelCount);
         var labels = new long[n];
-        const float scale = 1f / 255f;
         int i = 0;
         foreach (var (bytes, records) in batches)
             for (int r = 0; r < records; r++, i++)
             {
                 labels[i] = bytes[r * RecordSize];
-                var src = bytes.AsSpan(r * RecordSize + 1, PixelCount);
-                var dst = x.AsSpan(i * PixelCount, PixelCount);
-                for (int k = 0; k < src.Length; k++) dst[k] = src[k] * scale;
+                UnitScale.Convert(bytes.AsSpan(r * RecordSize + 1, PixelCount), x.AsSpan(i * PixelCount, PixelCount));
             }
         return new TensorData(x, [3, 32, 32], n, labels, null, 0);
     }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Evaluators.Data.Files;
 
 namespace Evaluators.Data.Idx;
@@ -31,15 +32,9 @@ public sealed class IdxArray
     public static IdxArray ReadLabels(string path) => Read(path, LabelsMagic, "labels");
 
     /// <summary>The first <paramref name="count"/> items' bytes scaled to [0, 1].</summary>
-    public float[] ToUnitFloats(int count)
-    {
-        var src = Items(count);
-        var dst = new float[src.Length];
-        const float scale = 1f / 255f;
-        for (int i = 0; i < src.Length; i++) dst[i] = src[i] * scale;
-        return dst;
-    }
+    public float[] ToUnitFloats(int count) => UnitScale.ToFloats(Items(count));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per load: skip the slow tier-0 loop
     public long[] ToLabels(int count)
     {
         var src = Items(count);
@@ -49,6 +44,7 @@ public sealed class IdxArray
     }
 
     /// <summary>Index of the first item byte &gt;= <paramref name="limit"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per load: skip the slow tier-0 loop
     public int FirstAtLeast(int limit)
     {
         var all = Items(Count);
