@@ -23,6 +23,7 @@ public sealed class KanBasisParser
         var layers = new List<KanLayer> { ParseLayer(0) };
         while (true)
         {
+            _s.SkipSpace();
             int bar = _s.Position;
             if (!_s.TryConsume('|')) break;
             if (layers.Count == _space.Layers)
