@@ -9,6 +9,9 @@ namespace Search.Genomes.KanBasis;
 /// </summary>
 public abstract record Basis
 {
+    // Closed hierarchy: every kind has a schema entry, so no outside subclasses.
+    private protected Basis() { }
+
     public abstract KanBasisKind Kind { get; }
 
     /// <summary>Canonical text: name, then every parameter in fixed order, numbers in canonical spelling.</summary>

@@ -55,7 +55,7 @@ public sealed record KanSpace
                      (Frequencies, "Frequencies"), (Numerator, "Numerator"), (Denominator, "Denominator"), (Groups, "Groups") })
         {
             r.Validate(n);
-            if (r.Min < 0) throw new ArgumentException($"range '{n}' must not be negative ({r})");
+            if (r.Min < 1) throw new ArgumentException($"range '{n}' must start at 1 or more ({r})");
         }
         Width.Validate(nameof(Width));
         Range.Validate(nameof(Range));

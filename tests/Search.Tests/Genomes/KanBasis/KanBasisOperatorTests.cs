@@ -81,6 +81,10 @@ public class KanBasisOperatorTests
     }
 
     [Fact]
+    public void A_range_starting_below_one_is_refused() =>
+        Assert.Throws<ArgumentException>(() => new KanBasisFamily(new KanSpace { Grid = new(0, 8) }));
+
+    [Fact]
     public void A_space_of_select_alone_is_refused() =>
         Assert.Throws<ArgumentException>(() => new KanBasisFamily(new KanSpace { Allowed = [KanBasisKind.Select] }));
 }
