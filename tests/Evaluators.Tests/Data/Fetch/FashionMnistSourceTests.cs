@@ -156,6 +156,25 @@ public class FashionMnistSourceTests
     }
 
     [Fact]
+    public void A_fetcher_timeout_falls_through_but_a_real_cancel_stops()
+    {
+        using var dir = new TempDir();
+        var timeout = new FakeFetcher("slow", _ => throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout"));
+        var good = FakeFetcher.Writing("good");
+        var source = new FashionMnistSource([], CacheRoot(dir), [timeout, good]);
+        Assert.Equal(source.CacheDirectory, source.Locate());
+
+        using var other = new TempDir();
+        using var cts = new CancellationTokenSource();
+        var cancelling = new FakeFetcher("cancel", _ => { cts.Cancel(); cts.Token.ThrowIfCancellationRequested(); });
+        var never = FakeFetcher.Writing("never");
+        var stopped = new FashionMnistSource([], CacheRoot(other), [cancelling, never]);
+        Assert.ThrowsAny<OperationCanceledException>(() => stopped.Locate(cancel: cts.Token));
+        Assert.Equal(0, never.Calls);
+        AssertNoPartialLeft(other);
+    }
+
+    [Fact]
     public void Default_source_searches_the_debian_directory_then_apt_then_http()
     {
         var source = FashionMnistSource.CreateDefault();
