@@ -1,1 +1,3 @@
-return 0;
+using Cluster.Cli;
+
+return CommandLine.Build().Parse(args.Length == 0 ? CommandLine.DefaultArgs : args).Invoke();

@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace Bench;
+
+/// <summary>Tiny `--name value` reader for benchmark options; a bad value is named.</summary>
+public static class Args
+{
+    public static int Int(string[] args, string name, int fallback)
+    {
+        int i = Array.IndexOf(args, name);
+        if (i < 0) return fallback;
+        if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int v))
+            throw new ArgumentException($"{name}: expected an integer value");
+        return v;
+    }
+}

@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace Cluster.Cli;
+
+/// <summary>The `search` program's commands. With no arguments it runs the embedded default job.</summary>
+public static class CommandLine
+{
+    /// <summary>What a bare `search` runs: train the default proxy task and print its metrics.</summary>
+    public static readonly string[] DefaultArgs = ["train"];
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Evolutionary search for neural layers: activations, norm-act layers, KAN bases, MoE routing.");
+        root.Subcommands.Add(TrainCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,58 @@
+using Evaluators.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Evaluators.Training;
+
+/// <summary>
+/// A task's data as tensors on the training device, made once and shared by every evaluation of
+/// the task: train, validation (the tail of the training split) and test. Inputs are used as
+/// given (standardise with Data.Standardizer first). Owns its tensors; dispose it when done.
+/// </summary>
+public sealed class PreparedData : IDisposable
+{
+    public PreparedData(DatasetSplits data, double validationFraction, int? trainSubset, Device device)
+    {
+        Name = data.Name;
+        SampleShape = data.Train.SampleShape;
+        NumClasses = data.NumClasses;
+        Outputs = data.NumClasses > 0 ? data.NumClasses : data.Train.TargetDim;
+
+        var train = trainSubset is int n && n < data.Train.Count ? data.Train.Slice(0, n) : data.Train;
+        int valCount = (int)Math.Round(train.Count * validationFraction);
+
+        using var scope = NewDisposeScope();
+        (TrainX, TrainY) = ToTensors(train.Slice(0, train.Count - valCount), device);
+        (ValX, ValY) = valCount > 0 ? ToTensors(train.Slice(train.Count - valCount, valCount), device) : (null, null);
+        (TestX, TestY) = ToTensors(data.Test, device);
+        foreach (var t in new[] { TrainX, TrainY, ValX, ValY, TestX, TestY }) t?.MoveToOuterDisposeScope();
+    }
+
+    public string Name { get; }
+    public int[] SampleShape { get; }
+    public int NumClasses { get; }
+    public int Outputs { get; }
+    public bool IsClassification => NumClasses > 0;
+    public Tensor TrainX { get; }
+    public Tensor TrainY { get; }
+    public Tensor? ValX { get; }
+    public Tensor? ValY { get; }
+    public Tensor TestX { get; }
+    public Tensor TestY { get; }
+    public int TrainCount => (int)TrainX.shape[0];
+
+    private (Tensor X, Tensor Y) ToTensors(TensorData d, Device device)
+    {
+        var shape = new long[] { d.Count }.Concat(d.SampleShape.Select(s => (long)s)).ToArray();
+        var x = tensor(d.X, shape).to(device);
+        var y = d.Labels is not null
+            ? tensor(d.Labels, [d.Count]).to(device)
+            : tensor(d.Targets!, [d.Count, d.TargetDim]).to(device);
+        return (x, y);
+    }
+
+    public void Dispose()
+    {
+        foreach (var t in new[] { TrainX, TrainY, ValX, ValY, TestX, TestY }) t?.Dispose();
+    }
+}

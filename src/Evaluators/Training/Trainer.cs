@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using Evaluators.Models;
+using Evaluators.Slots;
+using Search.Core;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Evaluators.Training;
+
+/// <summary>
+/// Trains one model built from a template and a slot filler on prepared data, and measures it.
+/// Every step runs in its own dispose scope, so nothing outlives the call but the metrics.
+/// Seeded: the seed fixes the initial weights (torch's generator) and the batch order (the
+/// engine's Rng), so a run is repeatable on the same hardware and thread count.
+/// </summary>
+public static class Trainer
+{
+    // torch.manual_seed sets process-wide state: building a model under this lock keeps the
+    // initial weights a function of the seed even with several evaluators in one process.
+    private static readonly object InitLock = new();
+
+    public static TrainingMetrics Train(IModelTemplate template, ISlotFactory slot, PreparedData data,
+        TrainingSettings settings, ulong seed, Action<TrainingProgress>? progress = null)
+    {
+        settings.Validate();
+        using var scope = NewDisposeScope();
+        var device = data.TrainX.device;
+        nn.Module<Tensor, Tensor> model;
+        lock (InitLock)
+        {
+            manual_seed((long)(seed & 0x7FFF_FFFF_FFFF_FFFF));
+            model = template.Build(data.SampleShape, data.Outputs, slot).to(device);
+        }
+        using var modelOwner = model;
+        long parameters = model.parameters().Sum(p => p.numel());
+        using var optimizer = OptimizerFactory.Create(settings.Optimizer, model.parameters(), settings);
+
+        var rng = new Rng(seed ^ 0x5DEECE66DUL);
+        int n = data.TrainCount, batch = Math.Min(settings.BatchSize, n);
+        int stepsPerEpoch = (n + batch - 1) / batch;
+        int totalSteps = Math.Min(settings.MaxSteps ?? int.MaxValue, stepsPerEpoch * settings.Epochs);
+        var clock = Stopwatch.StartNew();
+        int step = 0;
+        double lastLoss = double.NaN;
+        bool diverged = false;
+        var order = new long[n];
+
+        model.train();
+        for (int epoch = 0; epoch < settings.Epochs && step < totalSteps && !diverged; epoch++)
+        {
+            for (int i = 0; i < n; i++) order[i] = i;
+            rng.Shuffle(order);
+            for (int b = 0; b < stepsPerEpoch && step < totalSteps; b++)
+            {
+                using var stepScope = NewDisposeScope();
+                int start = b * batch, count = Math.Min(batch, n - start);
+                var index = tensor(order.AsSpan(start, count).ToArray(), device: device);
+                var x = data.TrainX.index_select(0, index);
+                var y = data.TrainY.index_select(0, index);
+                optimizer.zero_grad();
+                var loss = Loss(model.forward(x), y, data.IsClassification);
+                loss.backward();
+                optimizer.step();
+                step++;
+                if (step % 50 == 0 || step == totalSteps)
+                {
+                    lastLoss = loss.item<float>();
+                    if (!double.IsFinite(lastLoss)) { diverged = true; break; }
+                    progress?.Invoke(new TrainingProgress(step, totalSteps, lastLoss, clock.Elapsed.TotalSeconds));
+                }
+            }
+        }
+        double trainSeconds = clock.Elapsed.TotalSeconds;
+
+        model.eval();
+        var val = data.ValX is null ? Score.None : Evaluate(model, data.ValX, data.ValY!, data.IsClassification, settings.EvalBatchSize);
+        var test = Evaluate(model, data.TestX, data.TestY, data.IsClassification, settings.EvalBatchSize);
+        return new TrainingMetrics(
+            ValidationAccuracy: val.Accuracy, TestAccuracy: test.Accuracy,
+            ValidationRmse: val.Rmse, TestRmse: test.Rmse, ValidationLoss: val.Loss,
+            FinalTrainLoss: lastLoss, Parameters: parameters, Steps: step,
+            WallSeconds: clock.Elapsed.TotalSeconds,
+            StepsPerSecond: step / Math.Max(trainSeconds, 1e-9),
+            Diverged: diverged || !double.IsFinite(val.Loss) && data.ValX is not null);
+    }
+
+    private static Tensor Loss(Tensor output, Tensor target, bool classification) =>
+        classification ? nn.functional.cross_entropy(output, target) : nn.functional.mse_loss(output, target);
+
+    private readonly record struct Score(double Accuracy, double Rmse, double Loss)
+    {
+        public static Score None => new(double.NaN, double.NaN, double.NaN);
+    }
+
+    private static Score Evaluate(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, bool classification, int batch)
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        long n = x.shape[0];
+        double lossSum = 0, correct = 0, squared = 0;
+        for (long start = 0; start < n; start += batch)
+        {
+            using var batchScope = NewDisposeScope();
+            long count = Math.Min(batch, n - start);
+            var xb = x.narrow(0, start, count);
+            var yb = y.narrow(0, start, count);
+            var output = model.forward(xb);
+            if (classification)
+            {
+                lossSum += nn.functional.cross_entropy(output, yb, reduction: nn.Reduction.Sum).item<float>();
+                correct += output.argmax(1).eq(yb).sum().item<long>();
+            }
+            else
+            {
+                double sq = nn.functional.mse_loss(output, yb, reduction: nn.Reduction.Sum).item<float>();
+                squared += sq;
+                lossSum += sq;
+            }
+        }
+        return classification
+            ? new Score(correct / n, double.NaN, lossSum / n)
+            : new Score(double.NaN, Math.Sqrt(squared / (n * y.shape[1])), lossSum / (n * y.shape[1]));
+    }
+}
+
+/// <summary>Reported every 50 steps while training.</summary>
+public readonly record struct TrainingProgress(int Step, int TotalSteps, double Loss, double Seconds);

@@ -1,0 +1,18 @@
+namespace Evaluators.Training;
+
+/// <summary>
+/// What one training run measured. Accuracies are NaN for regression tasks and RMSEs NaN for
+/// classification. <see cref="Diverged"/> is set when the loss became non-finite; training stops then.
+/// </summary>
+public sealed record TrainingMetrics(
+    double ValidationAccuracy,
+    double TestAccuracy,
+    double ValidationRmse,
+    double TestRmse,
+    double ValidationLoss,
+    double FinalTrainLoss,
+    long Parameters,
+    int Steps,
+    double WallSeconds,
+    double StepsPerSecond,
+    bool Diverged);

@@ -1,0 +1,32 @@
+namespace Evaluators.Training;
+
+/// <summary>
+/// The training budget and optimiser of a proxy task. <see cref="MaxSteps"/>, when set, stops
+/// training early (the quality hurdle uses it for its short run).
+/// </summary>
+public sealed record TrainingSettings
+{
+    public int Epochs { get; init; } = 10;
+    public int BatchSize { get; init; } = 128;
+    public string Optimizer { get; init; } = "adam";
+    public double LearningRate { get; init; } = 1e-3;
+    public double Momentum { get; init; } = 0.9;
+    public double WeightDecay { get; init; }
+    public int? MaxSteps { get; init; }
+    /// <summary>Fraction of the training split held out for validation (the search's objective).</summary>
+    public double ValidationFraction { get; init; } = 1.0 / 12;
+    /// <summary>Use only the first N training samples (before the validation split); null = all.</summary>
+    public int? TrainSubset { get; init; }
+    public int EvalBatchSize { get; init; } = 2000;
+
+    public void Validate()
+    {
+        if (Epochs < 1) throw new ArgumentException($"epochs = {Epochs}: expected at least 1");
+        if (BatchSize < 1) throw new ArgumentException($"batch size = {BatchSize}: expected at least 1");
+        if (!(LearningRate > 0)) throw new ArgumentException($"learning rate = {LearningRate}: expected > 0");
+        if (ValidationFraction is < 0 or >= 1) throw new ArgumentException($"validation fraction = {ValidationFraction}: expected in [0, 1)");
+        if (MaxSteps is < 1) throw new ArgumentException($"max steps = {MaxSteps}: expected at least 1");
+        if (TrainSubset is < 2) throw new ArgumentException($"train subset = {TrainSubset}: expected at least 2");
+        OptimizerFactory.CheckName(Optimizer);
+    }
+}
