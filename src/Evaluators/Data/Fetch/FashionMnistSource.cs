@@ -49,14 +49,14 @@ public sealed class FashionMnistSource(IEnumerable<string> searchDirectories, st
                 progress($"Fashion-MNIST is ready in {CacheDirectory}");
                 return CacheDirectory;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!cancel.IsCancellationRequested) // an HTTP timeout is a failure, not a cancel
             {
                 failures.Add($"{fetcher.Name}: {e.Message}");
                 progress($"{fetcher.Name} failed: {e.Message}");
             }
         }
         string fetching = failures.Count == 0 ? "no fetcher was configured" : "fetching failed: " + string.Join("; ", failures);
-        throw new DatasetException($"Fashion-MNIST is not available: it is not in {Places()} and {fetching}. {HowToGet}",
+        throw new DatasetException($"Fashion-MNIST is not available: not found in {Places()}, and {fetching}. {HowToGet}",
             CacheDirectory);
     }
 
@@ -93,5 +93,5 @@ public sealed class FashionMnistSource(IEnumerable<string> searchDirectories, st
         }
     }
 
-    private string Places() => string.Join(", ", SearchDirectories.Append(CacheDirectory));
+    private string Places() => string.Join(" or ", SearchDirectories.Append(CacheDirectory));
 }
