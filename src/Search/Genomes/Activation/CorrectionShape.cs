@@ -15,7 +15,7 @@ internal sealed class CorrectionShape(ActivationSpace space) : IActivationShape
 
     public Expr Random(Rng rng)
     {
-        var g = ExprGenerator.Grow(rng, ActivationLeaves.Vocabulary(space, null), rng.NextInt(2, Math.Max(3, space.MaxDepth - 1)));
+        var g = ExprGenerator.Grow(rng, ActivationLeaves.Vocabulary(space, null), rng.NextInt(2, Math.Max(3, space.MaxDepth - 1)), opAtRoot: true);
         return Compose(rng.Pick(space.CorrectionBases), EInit, g);
     }
 

@@ -7,7 +7,7 @@ namespace Search.Genomes.Activation;
 internal sealed class FreeShape(ActivationSpace space) : IActivationShape
 {
     public Expr Random(Rng rng) =>
-        ExprGenerator.Grow(rng, ActivationLeaves.Vocabulary(space, null), rng.NextInt(2, space.MaxDepth + 1));
+        ExprGenerator.Grow(rng, ActivationLeaves.Vocabulary(space, null), rng.NextInt(2, space.MaxDepth + 1), opAtRoot: true);
 
     public Expr? Mutate(Expr parent, Rng rng) => FreeMutation.Apply(parent, rng, space, space.MaxDepth);
 

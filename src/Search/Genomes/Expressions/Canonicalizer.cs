@@ -5,7 +5,7 @@ namespace Search.Genomes.Expressions;
 /// 1. sub-expressions without x and without learnables fold to a constant (elementwise ops only,
 ///    and only when the result is finite; -0 becomes 0);
 /// 2. chains of a commutative op (+, *, max, min) are flattened, their constants folded into one,
-///    the neutral constant dropped (x + 0, x * 1), and the operands ordered by
+///    the neutral constant dropped (x + 0, x * 1), repeats dropped from max and min, and the operands ordered by
 ///    <see cref="Rank"/> then by canonical text, then rebuilt left-associatively;
 /// 3. equal subtrees are interned to one instance (hash-consing), so the DAG is explicit in memory.
 /// The result is a fixed point: canonicalising it again changes nothing. Reassociation treats
@@ -19,10 +19,12 @@ public static class Canonicalizer
         return Intern(Canon(expr, set), interned);
     }
 
-    /// <summary>Sort rank of an operand in a commutative chain: constants and learnables lead a product
-    /// (<c>2 * x</c>, <c>@b(1) * x</c>) and trail a sum or max (<c>x + 3</c>, <c>max(..., 0)</c>).</summary>
-    public static int Rank(BinaryOp op, Expr operand)
+    /// <summary>Sort rank of an operand in a commutative chain: constants and inline learnables lead a
+    /// product (<c>2 * x</c>, <c>@b(1) * x</c>) and trail a sum or max (<c>x + 3</c>, <c>max(..., 0)</c>);
+    /// fixed-name parameters trail both, as papers write them (<c>... * gamma + beta</c>).</summary>
+    public static int Rank(BinaryOp op, Expr operand, PrimitiveSet set)
     {
+        if (operand is LearnableExpr l && set.FixedLearnables.ContainsKey(l.Name)) return 5;
         int kind = operand switch { VarExpr => 0, UnaryExpr => 1, BinaryExpr => 2, LearnableExpr => 3, _ => 4 };
         return op == BinaryOp.Mul ? (kind + 2) % 5 : kind;
     }
@@ -64,6 +66,7 @@ public static class Canonicalizer
         Flatten(op, left, operands);
         Flatten(op, right, operands);
 
+        if (op is BinaryOp.Max or BinaryOp.Min) operands = operands.Distinct().ToList(); // max(a, a) = a exactly
         var constants = operands.OfType<ConstExpr>().ToList();
         var others = operands.Where(o => o is not ConstExpr).ToList();
         if (constants.Count > 1)
@@ -74,7 +77,7 @@ public static class Canonicalizer
         if (others.Count > 0 && constants.Count == 1 && IsNeutral(op, constants[0].Value)) constants.Clear();
         others.AddRange(constants);
 
-        var keyed = others.Select(o => (Rank: Rank(op, o), Text: ExprPrinter.Print(o, set), Expr: o))
+        var keyed = others.Select(o => (Rank: Rank(op, o, set), Text: ExprPrinter.Print(o, set), Expr: o))
             .OrderBy(k => k.Rank).ThenBy(k => k.Text, StringComparer.Ordinal).ToList();
         Expr result = keyed[0].Expr;
         for (int i = 1; i < keyed.Count; i++) result = new BinaryExpr(op, result, keyed[i].Expr);

@@ -7,10 +7,11 @@ public static class ExprGenerator
 {
     /// <param name="maxDepth">Depth limit counting nodes (1 = a single leaf).</param>
     /// <param name="leafChance">Chance of stopping at a leaf above the limit.</param>
-    public static Expr Grow(Rng rng, ExprVocabulary vocabulary, int maxDepth, double leafChance = 0.3)
+    /// <param name="opAtRoot">Never return a bare leaf when the depth limit allows an op.</param>
+    public static Expr Grow(Rng rng, ExprVocabulary vocabulary, int maxDepth, double leafChance = 0.3, bool opAtRoot = false)
     {
         bool canUnary = vocabulary.Unary.Count > 0, canBinary = vocabulary.Binary.Count > 0;
-        if (maxDepth <= 1 || (!canUnary && !canBinary) || rng.Chance(leafChance)) return vocabulary.Leaf(rng);
+        if (maxDepth <= 1 || (!canUnary && !canBinary) || (!opAtRoot && rng.Chance(leafChance))) return vocabulary.Leaf(rng);
         if (canUnary && (!canBinary || rng.Chance(0.4)))
             return new UnaryExpr(rng.Pick(vocabulary.Unary), Grow(rng, vocabulary, maxDepth - 1, leafChance));
         return new BinaryExpr(rng.Pick(vocabulary.Binary),
