@@ -40,7 +40,7 @@ public class ActivationPropertyTests
         {
             var rng = new Rng(seed);
             var genome = family.Random(rng);
-            for (int step = 0; step < 5; step++)
+            for (int step = 0; step < 3; step++)
             {
                 genome = family.Mutate(genome, rng);
                 AssertValidCanonical(family, genome);

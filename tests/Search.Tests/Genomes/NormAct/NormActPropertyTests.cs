@@ -36,7 +36,7 @@ public class NormActPropertyTests
         {
             var rng = new Rng(seed);
             var genome = _family.Random(rng);
-            for (int step = 0; step < 5; step++)
+            for (int step = 0; step < 3; step++)
             {
                 genome = _family.Mutate(genome, rng);
                 AssertValidCanonical(genome);
