@@ -39,14 +39,11 @@ public sealed class ActivationFamily : IGenomeFamily<ActivationGenome>
     public ActivationGenome Parse(string text) => new(Canonicalizer.Canonicalize(ExprParser.Parse(text, Set), Set));
 
     /// <summary>Canonicalises a tree built in code.</summary>
-    /// <exception cref="ArgumentException">Ops outside the activation vocabulary, or one learnable name with two inits.</exception>
-    public ActivationGenome FromExpr(Expr expr)
-    {
-        if (ExprMetrics.Contains(expr, n => n is UnaryExpr u && !Set.Knows(u.Op) || n is VarExpr v && v.Name != Set.Variable))
-            throw new ArgumentException("expression uses an op or variable outside the activation vocabulary", nameof(expr));
-        if (ExprMetrics.HasConflictingLearnables(expr)) throw new ArgumentException("a learnable name has two inits", nameof(expr));
-        return new ActivationGenome(Canonicalizer.Canonicalize(expr, Set));
-    }
+    /// <exception cref="ArgumentException">The tree cannot be written as an activation (see <see cref="ExprValidation"/>).</exception>
+    public ActivationGenome FromExpr(Expr expr) =>
+        ExprValidation.Problem(expr, Set) is { } problem
+            ? throw new ArgumentException(problem, nameof(expr))
+            : new ActivationGenome(Canonicalizer.Canonicalize(expr, Set));
 
     /// <summary>Whether a genome depends on x, is within the node and depth limits, and has this mode's shape.</summary>
     public bool IsWithinLimits(ActivationGenome genome) => Fits(genome.Root);

@@ -35,19 +35,11 @@ public sealed class NormActFamily : IGenomeFamily<NormActGenome>
     public NormActGenome Parse(string text) => new(Canonicalizer.Canonicalize(ExprParser.Parse(text, Set), Set));
 
     /// <summary>Canonicalises a graph built in code.</summary>
-    /// <exception cref="ArgumentException">Ops, names or parameter inits outside the norm-act vocabulary.</exception>
-    public NormActGenome FromExpr(Expr expr)
-    {
-        bool foreign = ExprMetrics.Contains(expr, n => n switch
-        {
-            UnaryExpr u => !Set.Knows(u.Op),
-            VarExpr v => v.Name != Set.Variable,
-            LearnableExpr l => !Set.FixedLearnables.TryGetValue(l.Name, out double init) || !init.Equals(l.Init),
-            _ => false,
-        });
-        if (foreign) throw new ArgumentException("expression uses an op, name or init outside the norm-act vocabulary", nameof(expr));
-        return new NormActGenome(Canonicalizer.Canonicalize(expr, Set));
-    }
+    /// <exception cref="ArgumentException">The tree cannot be written as a norm-act layer (see <see cref="ExprValidation"/>).</exception>
+    public NormActGenome FromExpr(Expr expr) =>
+        ExprValidation.Problem(expr, Set) is { } problem
+            ? throw new ArgumentException(problem, nameof(expr))
+            : new NormActGenome(Canonicalizer.Canonicalize(expr, Set));
 
     public bool IsWithinLimits(NormActGenome genome) => Fits(genome.Root);
 

@@ -1,6 +1,7 @@
 using Search.Core;
 using Search.Genomes.Activation;
 using Search.Genomes.Expressions;
+using Search.Genomes.NormAct;
 
 namespace Search.Tests.Genomes.Expressions;
 
@@ -85,5 +86,23 @@ public class CoreUnitTests
         Assert.Equal(ExprMetrics.TreeSize(tree), paths.Count);
         Assert.Equal(new ConstExpr(2), ExprPaths.Get(tree, [1, 0]));
         Assert.Equal("sin(x) + 3 * x", ExprPrinter.Print(ExprPaths.Replace(tree, [1, 0], new ConstExpr(3)), Set));
+    }
+
+    [Fact]
+    public void Trees_built_in_code_are_checked_against_the_family_vocabulary()
+    {
+        var x = new VarExpr("x");
+        var activation = new ActivationFamily();
+        var normAct = new NormActFamily();
+        Assert.Equal("x * sigmoid(@b(1) * x)", activation.FromExpr(new BinaryExpr(BinaryOp.Mul,
+            new UnaryExpr(UnaryOp.Sigmoid, new BinaryExpr(BinaryOp.Mul, x, new LearnableExpr("b", 1))), x)).Text);
+        Assert.Throws<ArgumentException>(() => activation.FromExpr(new UnaryExpr(UnaryOp.BatchMean, x)));
+        Assert.Throws<ArgumentException>(() => activation.FromExpr(new BinaryExpr(BinaryOp.Mul, new LearnableExpr("bad name", 1), x)));
+        Assert.Throws<ArgumentException>(() => activation.FromExpr(new BinaryExpr(BinaryOp.Add, new ConstExpr(double.NaN), x)));
+        Assert.Throws<ArgumentException>(() => activation.FromExpr(new BinaryExpr(BinaryOp.Add,
+            new LearnableExpr("b", 1), new BinaryExpr(BinaryOp.Mul, new LearnableExpr("b", 2), x))));
+        Assert.Throws<ArgumentException>(() => normAct.FromExpr(new BinaryExpr(BinaryOp.Mul, new LearnableExpr("gamma", 2), x)));
+        Assert.Throws<ArgumentException>(() => normAct.FromExpr(new BinaryExpr(BinaryOp.Mul, new LearnableExpr("b", 1), x)));
+        Assert.Throws<ArgumentException>(() => normAct.FromExpr(new UnaryExpr(UnaryOp.Gelu, x)));
     }
 }
