@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Search.Genomes.RealVector;
 using Search.Problems;
 using Search.Strategies;
 
@@ -45,7 +46,7 @@ public sealed class ZdtBenchmark : IBenchmark
             var clock = Stopwatch.StartNew();
             for (int seed = 1; seed <= seeds; seed++)
             {
-                var run = ProblemDriver.Run(new Nsga2<Search.Genomes.RealVector.RealVector>(new Nsga2Options(100)), problem, evaluations, (ulong)seed);
+                var run = ProblemDriver.Run(new Nsga2<RealVector>(new Nsga2Options(100)), problem, evaluations, (ulong)seed);
                 runs.Add(run);
                 Console.WriteLine(F($"  {name} seed {seed,2}: hv {run.Hypervolume:F5} ratio {run.HypervolumeRatio:F4} igd {run.Igd:E3} front {run.Front.Count}"));
             }

@@ -1,3 +1,4 @@
+using Search.Configuration;
 using Search.Genomes.RealVector;
 using Search.Reinsertion;
 using static Search.Tests.Make;
@@ -40,5 +41,17 @@ public class ReinsertionTests
         Assert.Contains(cut, p => p.Id == 0);
         Assert.Contains(cut, p => p.Id == 3);
         Assert.Equal(3, cut.Count);
+    }
+}
+
+public class ReinsertionRegistryTests
+{
+    [Fact]
+    public void Builds_each_by_name()
+    {
+        foreach (var name in ReinsertionRegistry.Names)
+            Assert.Equal(name, ReinsertionRegistry.Create<RealVector>(name).Name);
+        Assert.Equal(2, ((ElitistReinsertion<RealVector>)ReinsertionRegistry.Create<RealVector>("elitist", Settings.Of(("elite", 2)))).EliteCount);
+        Assert.Throws<ArgumentException>(() => ReinsertionRegistry.Create<RealVector>("random"));
     }
 }

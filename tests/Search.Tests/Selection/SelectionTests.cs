@@ -1,3 +1,4 @@
+using Search.Configuration;
 using Search.Core;
 using Search.Genomes.RealVector;
 using Search.Selection;
@@ -104,7 +105,7 @@ public class SelectionTests
     {
         foreach (var name in SelectionRegistry.Names)
         {
-            var selection = SelectionRegistry.Create<RealVector>(name, Configuration.Settings.Of(("size", 3)));
+            var selection = SelectionRegistry.Create<RealVector>(name, Settings.Of(("size", 3)));
             Assert.Equal(name, selection.Name);
             Assert.Equal(4, selection.Select(Population, 4, new Rng(12)).Count);
         }
