@@ -4,9 +4,10 @@ namespace Search.MultiObjective;
 public static class NonDominatedSort
 {
     /// <summary>Fronts of point indices, best first; indices inside a front are ascending.</summary>
-    public static IReadOnlyList<int[]> Fronts(IReadOnlyList<IReadOnlyList<double>> points)
+    public static IReadOnlyList<int[]> Fronts(IReadOnlyList<IReadOnlyList<double>> objectives)
     {
-        int n = points.Count;
+        var points = Dominance.Dense(objectives);
+        int n = points.Length;
         var dominated = new List<int>[n];
         var dominatorCount = new int[n];
         var current = new List<int>();

@@ -4,13 +4,14 @@ namespace Search.MultiObjective;
 public static class ParetoFront
 {
     /// <summary>Indices (ascending) of the points no other point dominates; duplicates all stay.</summary>
-    public static int[] Indices(IReadOnlyList<IReadOnlyList<double>> points)
+    public static int[] Indices(IReadOnlyList<IReadOnlyList<double>> objectives)
     {
+        var points = Dominance.Dense(objectives);
         var front = new List<int>();
-        for (int i = 0; i < points.Count; i++)
+        for (int i = 0; i < points.Length; i++)
         {
             bool dominated = false;
-            for (int j = 0; j < points.Count && !dominated; j++)
+            for (int j = 0; j < points.Length && !dominated; j++)
                 dominated = j != i && Dominance.Dominates(points[j], points[i]);
             if (!dominated) front.Add(i);
         }
