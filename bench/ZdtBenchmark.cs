@@ -51,8 +51,11 @@ public sealed class ZdtBenchmark : IBenchmark
                 Console.WriteLine(F($"  {name} seed {seed,2}: hv {run.Hypervolume:F5} ratio {run.HypervolumeRatio:F4} igd {run.Igd:E3} front {run.Front.Count}"));
             }
             double ratio = Median(runs.Select(r => r.HypervolumeRatio)), igd = Median(runs.Select(r => r.Igd));
-            var even = ProblemDriver.Assess(EvenlySpacedFront(problem), problem);
-            Console.WriteLine(F($"  {name} yardstick: {even.Front.Count} evenly spaced true-front points reach ratio {even.HypervolumeRatio:F4}"));
+            if (EvenlySpacedFront(problem) is { } spaced)
+            {
+                var even = ProblemDriver.Assess(spaced, problem);
+                Console.WriteLine(F($"  {name} yardstick: {even.Front.Count} evenly spaced true-front points reach ratio {even.HypervolumeRatio:F4}"));
+            }
             Console.WriteLine(F($"{name}: median hv ratio {ratio:F4} (true hv {problem.TrueHypervolume:F6}), median igd {igd:E3}, {clock.Elapsed.TotalSeconds:F1} s"));
             results.Add((name, ratio, igd));
         }
@@ -67,8 +70,9 @@ public sealed class ZdtBenchmark : IBenchmark
     /// since a finite set cannot reach the continuous front's hypervolume (DTLZ2 most of all).
     /// Two objectives: 100 of the sampled front's points; DTLZ2: the 105-point simplex lattice (13 divisions) on the sphere.
     /// </summary>
-    private static IReadOnlyList<double[]> EvenlySpacedFront(IProblem problem)
+    private static IReadOnlyList<double[]>? EvenlySpacedFront(IProblem problem)
     {
+        if (problem is not Dtlz2 && problem.Objectives != 2) return null;
         if (problem.Objectives == 2)
         {
             var front = problem.TrueFront;
