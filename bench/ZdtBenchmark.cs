@@ -20,22 +20,12 @@ public sealed class ZdtBenchmark : IBenchmark
 
     public int Run(string[] args)
     {
-        int seeds = 10;
-        long evaluations = 25_000;
-        IReadOnlyList<string> problems = ProblemRegistry.Names;
-        for (int i = 0; i < args.Length; i++)
-        {
-            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            switch (args[i])
-            {
-                case "--seeds": seeds = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                case "--evaluations": evaluations = long.Parse(Value(), CultureInfo.InvariantCulture); break;
-                case "--problems": problems = Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries); break;
-                default:
-                    Console.Error.WriteLine($"unknown option '{args[i]}'; options: --seeds N, --evaluations E, --problems a,b");
-                    return 2;
-            }
-        }
+        int seeds = Args.Int(args, "--seeds", 10);
+        long evaluations = Args.Int(args, "--evaluations", 25_000);
+        int p = Array.IndexOf(args, "--problems");
+        IReadOnlyList<string> problems = p >= 0 && p + 1 < args.Length
+            ? args[p + 1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            : ProblemRegistry.Names;
 
         Console.WriteLine($"NSGA-II, population 100, {evaluations} evaluations, {seeds} seeds, reference point 1.1");
         var results = new List<(string Problem, double Ratio, double Igd)>();
@@ -60,8 +50,10 @@ public sealed class ZdtBenchmark : IBenchmark
             results.Add((name, ratio, igd));
         }
 
-        foreach (var r in results) Console.WriteLine(F($"{r.Problem}_hv_ratio: {r.Ratio:F4}"));
-        foreach (var r in results) Console.WriteLine(F($"{r.Problem}_igd: {r.Igd:E4}"));
+        var figures = new Figures();
+        foreach (var r in results) figures.Add($"{r.Problem}_hv_ratio", r.Ratio, "0.0000");
+        foreach (var r in results) figures.Add($"{r.Problem}_igd", r.Igd, "0.00000");
+        figures.Print();
         return 0;
     }
 
