@@ -1,0 +1,62 @@
+using Search.Genomes.Activation;
+using Search.Genomes.Expressions;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Evaluators.Compile;
+
+/// <summary>
+/// An activation genome as a TorchSharp module: its learnable scalars are parameters (named after
+/// the genome's learnables), and the forward pass runs the flattened expression elementwise.
+/// </summary>
+public sealed class ActivationModule : nn.Module<Tensor, Tensor>
+{
+    private readonly ExpressionProgram _program;
+    private readonly Dictionary<string, Parameter> _scalars = new(StringComparer.Ordinal);
+
+    public ActivationModule(ActivationGenome genome) : base("activation")
+    {
+        Genome = genome;
+        _program = new ExpressionProgram(genome.Root);
+        foreach (var learnable in _program.Learnables)
+        {
+            var p = new Parameter(tensor((float)learnable.Init));
+            _scalars[learnable.Name] = p;
+            register_parameter(learnable.Name, p);
+        }
+    }
+
+    public ActivationGenome Genome { get; }
+
+    /// <summary>Current values of the learnable scalars (what export writes as trained values).</summary>
+    public IReadOnlyDictionary<string, double> LearnedValues =>
+        _scalars.ToDictionary(kv => kv.Key, kv => (double)kv.Value.item<float>());
+
+    public override Tensor forward(Tensor x)
+    {
+        var values = new Value[_program.Instructions.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            var ins = _program.Instructions[i];
+            values[i] = ins.Node switch
+            {
+                VarExpr => Value.Of(x),
+                ConstExpr c => Value.Of(c.Value),
+                LearnableExpr l => Value.Of(_scalars[l.Name]),
+                UnaryExpr u => ElementwiseOps.Apply(u.Op, values[ins.Operands[0]]),
+                BinaryExpr b => ElementwiseOps.Apply(b.Op, values[ins.Operands[0]], values[ins.Operands[1]]),
+                _ => throw new NotSupportedException($"node {ins.Node.GetType().Name} in an activation"),
+            };
+        }
+        var output = values[_program.Output];
+        // A genome that folded to a constant still maps a tensor to a tensor of x's shape.
+        return output.IsNumber ? full_like(x, output.Number) : output.Tensor!;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) foreach (var p in _scalars.Values) p.Dispose();
+        base.Dispose(disposing);
+    }
+}
