@@ -41,7 +41,11 @@ public sealed class FunctionalEquivalenceCache
             result = e.Result;
             _order.Remove(node);
             if (e.Hits + 1 >= MaxHits) _index.Remove(key.Hash);
-            else _order.AddLast(node.Value = e with { Hits = e.Hits + 1 });
+            else
+            {
+                node.Value = e with { Hits = e.Hits + 1 };
+                _order.AddLast(node);
+            }
             return true;
         }
         Misses++;
