@@ -23,8 +23,13 @@ public sealed class Zdt3() : Zdt(30)
     protected override double G(IReadOnlyList<double> x) => 1 + 9 * TailSum(x) / (x.Count - 1);
     protected override double H(double f1, double g) => 1 - Math.Sqrt(f1 / g) - f1 / g * Math.Sin(10 * Math.PI * f1);
 
-    /// <summary>1000 points shared among the pieces in proportion to their length.</summary>
-    protected override IEnumerable<double[]> SampleFront(int points)
+    /// <summary>
+    /// About 1000 points shared among the pieces in proportion to their length; a piece's first
+    /// point can sit a hair above the previous piece's end (rounded bounds), so dominated ones are dropped.
+    /// </summary>
+    protected override IEnumerable<double[]> SampleFront(int points) => MultiObjective.ParetoFront.Of(PieceSamples(points).ToArray(), p => p);
+
+    private IEnumerable<double[]> PieceSamples(int points)
     {
         double total = Pieces.Sum(p => p.To - p.From);
         int left = points;
