@@ -1,0 +1,12 @@
+using Search.Core;
+
+namespace Search.Reinsertion;
+
+/// <summary>Forms the next population from the parents and their evaluated offspring.</summary>
+public interface IReinsertion<TGenome> where TGenome : IGenome
+{
+    string Name { get; }
+
+    IReadOnlyList<Individual<TGenome>> Reinsert(
+        IReadOnlyList<Individual<TGenome>> parents, IReadOnlyList<Individual<TGenome>> offspring, int size);
+}
