@@ -70,7 +70,16 @@ public sealed partial class SearchEngine<TGenome> where TGenome : IGenome
     public bool IsStalled => !IsDone && _outstanding.Count == 0;
 
     public EngineProgress Progress => new(Counters.Proposed, Counters.Applied, Counters.Accepted, Counters.Rejected,
-        Counters.Failed, Archive.Front.Count, _strategy.Generation);
+        Counters.Failed, Archive.Front.Count, _strategy.Generation, BestMinimized());
+
+    // Each objective's minimum over the accepted individuals is attained on the front.
+    private double[] BestMinimized()
+    {
+        var best = Enumerable.Repeat(double.PositiveInfinity, Objectives.Count).ToArray();
+        foreach (var i in Archive.Front)
+            for (int k = 0; k < best.Length; k++) best[k] = Math.Min(best[k], i.Minimized[k]);
+        return best;
+    }
 
     /// <summary>Up to <paramref name="max"/> queued proposals, lowest id first; each is handed out once (until requeued).</summary>
     public IReadOnlyList<Proposal<TGenome>> Ask(int max)

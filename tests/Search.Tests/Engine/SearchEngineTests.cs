@@ -86,6 +86,24 @@ public class SearchEngineTests
         Assert.Equal(EvaluationStatus.Accepted, engine.Archive.Entries[^1].Result.Status);
     }
 
+    [Theory]
+    [InlineData(9, -1000.0)]  // the count fires
+    [InlineData(500, -17.0)]  // the target (score 17 or more) fires first
+    public void Composable_termination_criteria_plug_in_as_the_stop_predicate(long count, double target)
+    {
+        var stop = new Search.Termination.AnyTermination(new Search.Termination.EvaluationCountTermination(count),
+            new Search.Termination.TargetReachedTermination(0, target)).ToStopPredicate();
+        var engine = new SearchEngine<DigitGenome>(new DigitFamily(), new HillClimber(), TestSearch.Objectives, TestSearch.Settings(), stopWhen: stop);
+        while (!engine.IsDone)
+            foreach (var p in engine.Ask(1)) engine.Tell(p.Id, TestSearch.Evaluate(p));
+
+        var scores = engine.Archive.Entries.Select(e => e.Result.Status == EvaluationStatus.Accepted ? -e.Result.Objectives![0] : double.PositiveInfinity).ToArray();
+        bool reached(int upTo) => scores.Take(upTo).DefaultIfEmpty(double.PositiveInfinity).Min() <= target;
+        Assert.True(engine.Counters.Applied == count || reached(scores.Length));
+        Assert.False(engine.Counters.Applied - 1 == count || reached(scores.Length - 1)); // it stopped at the first result that fired
+        Assert.Equal(scores.Min(), engine.Progress.BestMinimized[0]);
+    }
+
     [Fact]
     public void Structural_screen_settles_proposals_without_handing_them_out()
     {
