@@ -10,7 +10,10 @@ public sealed class Archive<TGenome> where TGenome : IGenome
 
     public IReadOnlyList<ArchiveEntry> Entries => _entries;
 
-    /// <summary>Accepted individuals no other accepted one dominates (minimised objectives), oldest first.</summary>
+    /// <summary>
+    /// Accepted individuals no other accepted one dominates (minimised objectives), oldest first;
+    /// of several with the same objective values only the first is kept.
+    /// </summary>
     public IReadOnlyList<Individual<TGenome>> Front => _front;
 
     internal void Add(Individual<TGenome> individual)

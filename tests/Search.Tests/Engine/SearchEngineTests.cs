@@ -149,9 +149,25 @@ public class SearchEngineTests
         var accepted = engine.Archive.Entries.Where(e => e.Result.Status == EvaluationStatus.Accepted)
             .Select(e => (e.Id, m: TestSearch.Objectives.ToMinimized(e.Result.Objectives))).ToList();
         static bool Dominates(double[] a, double[] b) => a.Zip(b).All(p => p.First <= p.Second) && a.Zip(b).Any(p => p.First < p.Second);
-        var expected = accepted.Where(x => !accepted.Any(y => Dominates(y.m, x.m))).Select(x => x.Id).Order();
+        // Non-dominated, and of equal objective vectors the earliest.
+        var expected = accepted.Where(x => !accepted.Any(y => Dominates(y.m, x.m)))
+            .GroupBy(x => string.Join(",", x.m)).Select(g => g.Min(x => x.Id)).Order();
         Assert.Equal(expected, engine.Archive.Front.Select(i => i.Id).Order());
         Assert.True(engine.Archive.Front.Count >= 2);
+    }
+
+    [Fact]
+    public void Equal_objective_vectors_keep_only_their_first_holder_on_the_front()
+    {
+        var engine = TestSearch.Create();
+        var batch = engine.Ask(5);
+        // (score, size): 0..2 tie at (1, 1); 3 trades off against them; 4 dominates 0..2.
+        double[][] values = [[1, 1], [1, 1], [1, 1], [0.5, 0], [2, 1]];
+        foreach (var p in batch) engine.Tell(p.Id, EvaluationResult.Accept(values[p.Id]));
+        Assert.Equal([3L, 4], engine.Archive.Front.Select(i => i.Id));
+        var again = engine.Ask(1)[0];
+        engine.Tell(again.Id, EvaluationResult.Accept(0.5, 0));
+        Assert.Equal([3L, 4], engine.Archive.Front.Select(i => i.Id));
     }
 
     [Fact]
