@@ -19,7 +19,7 @@ public sealed class Archive<TGenome> where TGenome : IGenome
     internal void Add(Individual<TGenome> individual)
     {
         _entries.Add(new ArchiveEntry(individual.Id, individual.Genome.Text, individual.Result));
-        if (individual.IsFeasible) ParetoFront.Insert(_front, individual, i => i.Minimized);
+        if (individual.IsFeasible) IncrementalFront.Insert(_front, individual, i => i.Minimized);
     }
 
     internal void Restore(IEnumerable<ArchiveEntry> entries, IEnumerable<Individual<TGenome>> front)

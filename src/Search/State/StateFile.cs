@@ -45,7 +45,8 @@ public static class StateFile
             throw new StateFileException(path, $"cannot be read ({e.Message})", e);
         }
 
-        if (bytes.Length < Magic.Length || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+        int seen = Math.Min(bytes.Length, Magic.Length);
+        if (!bytes.AsSpan(0, seen).SequenceEqual(Magic[..seen]))
             throw new StateFileException(path, "bad magic bytes: not a search state file");
         if (bytes.Length < HeaderLength)
             throw new StateFileException(path, $"truncated: expected at least {HeaderLength} header bytes, found {bytes.Length}");

@@ -61,8 +61,10 @@ public sealed class StateFileTests : IDisposable
         Assert.Equal($"truncated: expected {good.Length} bytes, found {good.Length - 10}", Fails(path).Problem);
         System.IO.File.WriteAllBytes(path, good[..15]);
         Assert.Equal("truncated: expected at least 20 header bytes, found 15", Fails(path).Problem);
+        System.IO.File.WriteAllBytes(path, good[..3]);
+        Assert.Equal("truncated: expected at least 20 header bytes, found 3", Fails(path).Problem);
         System.IO.File.WriteAllBytes(path, []);
-        Assert.StartsWith("bad magic bytes", Fails(path).Problem);
+        Assert.Equal("truncated: expected at least 20 header bytes, found 0", Fails(path).Problem);
     }
 
     [Fact]

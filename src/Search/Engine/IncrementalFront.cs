@@ -1,23 +1,13 @@
+using Search.MultiObjective;
+
 namespace Search.Engine;
 
 /// <summary>
-/// Minimal non-dominated front maintenance on minimised objective vectors. Kept in one file so it
-/// can be swapped for the shared multi-objective code.
+/// Keeps a non-dominated front up to date one individual at a time (minimised objectives), so the
+/// archive never re-sorts everything; dominance itself is the shared <see cref="Dominance"/>.
 /// </summary>
-internal static class ParetoFront
+internal static class IncrementalFront
 {
-    /// <summary>a dominates b: no worse everywhere and better somewhere (all objectives minimised).</summary>
-    public static bool Dominates(double[] a, double[] b)
-    {
-        bool better = false;
-        for (int i = 0; i < a.Length; i++)
-        {
-            if (a[i] > b[i]) return false;
-            if (a[i] < b[i]) better = true;
-        }
-        return better;
-    }
-
     /// <summary>a is no worse than b in every objective (dominates or equals).</summary>
     public static bool WeaklyDominates(double[] a, double[] b)
     {
@@ -37,7 +27,7 @@ internal static class ParetoFront
         var c = objectives(candidate);
         foreach (var m in front)
             if (WeaklyDominates(objectives(m), c)) return false;
-        front.RemoveAll(m => Dominates(c, objectives(m)));
+        front.RemoveAll(m => Dominance.Dominates(c, objectives(m)));
         front.Add(candidate);
         return true;
     }
