@@ -8,10 +8,12 @@ namespace Search.Genomes.Activation;
 /// each z is x or the output of an earlier unit. Unary templates: z, -z, @b(1)*z, z + @b(0),
 /// min(z, 0), exp(-z^2) and every allowed unary op; binary templates: every allowed binary op,
 /// sigmoid(p)*q, exp(-@b(1)*(p - q)^2), exp(-@b(1)*abs(p - q)), @b(0.5)*p + (1 - @b(0.5))*q.
-/// Operators keep the chain-of-units structure: swap an op for one of the same arity, retune a
-/// number, add a unit on top (its inputs: the old output and x or the old output), turn an x input
-/// into a new earlier unit, or draw a fresh genome; crossover joins both parents with a new unit.
-/// The text form does not mark units, so <see cref="Fits"/> checks only the family's limits.
+/// Operators: retune a learnable, add a unit on top (inputs: the old output, and x or the old
+/// output), turn an x input into a new earlier unit, draw a fresh genome, or swap an op for another
+/// allowed op of the same arity; crossover joins both parents with a new unit. All but the op swap
+/// keep the genome a chain of units exactly; an op swap inside a composite template (say the exp of
+/// exp(-z^2)) leaves a unit that is no longer a listed template. The text form does not mark
+/// units (canonical flattening merges them), so <see cref="Fits"/> checks only the family's limits.
 /// </summary>
 internal sealed class CoreUnitShape(ActivationSpace space) : IActivationShape
 {
@@ -36,7 +38,7 @@ internal sealed class CoreUnitShape(ActivationSpace space) : IActivationShape
         double r = rng.NextDouble();
         var used = ActivationLeaves.UsedNames(parent);
         if (r < 0.35) return ExprMutations.ReplaceOp(parent, rng, new ExprVocabulary(space.Unary, space.Binary, _ => X));
-        if (r < 0.60) return ExprMutations.PerturbNumber(parent, rng, _ => true);
+        if (r < 0.60) return ExprMutations.PerturbNumber(parent, rng, _ => true, constants: false);
         if (r < 0.75) return Unit(rng, parent, rng.Chance(0.5) ? X : parent, used);
         if (r < 0.90)
         {

@@ -70,9 +70,10 @@ public static class ExprMutations
     /// Perturbs one constant, or the init of one inline learnable (every occurrence of that name),
     /// by a Gaussian step scaled to the value, rounded to three decimals to keep the text readable.
     /// </summary>
-    public static Expr? PerturbNumber(Expr expr, Rng rng, Func<LearnableExpr, bool> tunable)
+    /// <param name="constants">False to leave constants alone (they may be part of a template, like the 0 of min(z, 0)).</param>
+    public static Expr? PerturbNumber(Expr expr, Rng rng, Func<LearnableExpr, bool> tunable, bool constants = true)
     {
-        var path = PickPath(expr, rng, n => n is ConstExpr || (n is LearnableExpr l && tunable(l)));
+        var path = PickPath(expr, rng, n => (constants && n is ConstExpr) || (n is LearnableExpr l && tunable(l)));
         if (path is null) return null;
         switch (ExprPaths.Get(expr, path))
         {

@@ -9,13 +9,14 @@ namespace Search.Genomes.Expressions;
 /// </summary>
 public sealed class ExprParser
 {
-    private const int UnaryPrecedence = 3;
+    /// <summary>Deepest nesting accepted: keeps hostile text from overflowing the stack (genomes are far shallower).</summary>
+    public const int MaxNesting = 256;
 
     private readonly string _text;
     private readonly PrimitiveSet _set;
     private readonly List<Token> _tokens;
     private readonly Dictionary<string, (double Init, int Position)> _learnables = new(StringComparer.Ordinal);
-    private int _pos;
+    private int _pos, _nesting;
 
     private ExprParser(string text, PrimitiveSet set)
     {
@@ -29,7 +30,20 @@ public sealed class ExprParser
         var parser = new ExprParser(text, set);
         var expr = parser.ParseBinary(1);
         if (parser.Peek.Kind != TokenKind.End) throw parser.Error("an operator or end of input");
+        // Long chains (x + x + ... ) build deep trees without deep parsing; later passes recurse on them.
+        if (DeeperThan(expr, MaxNesting)) throw new GenomeParseException(text, 0, $"an expression at most {MaxNesting} levels deep");
         return expr;
+    }
+
+    private static bool DeeperThan(Expr root, int limit)
+    {
+        var stack = new Stack<(Expr Node, int Depth)>([(root, 1)]);
+        while (stack.TryPop(out var item))
+        {
+            if (item.Depth > limit) return true;
+            foreach (var child in item.Node.Children) stack.Push((child, item.Depth + 1));
+        }
+        return false;
     }
 
     private Token Peek => _tokens[_pos];
@@ -71,9 +85,14 @@ public sealed class ExprParser
     // Prefix minus binds looser than ^ (so -x^2 = -(x^2)) and tighter than * and /.
     private Expr ParseUnary()
     {
-        if (Peek.Kind != TokenKind.Minus) return ParsePostfix();
-        Next();
-        return new UnaryExpr(UnaryOp.Neg, ParseUnary());
+        if (++_nesting > MaxNesting) throw Error($"at most {MaxNesting} levels of nesting");
+        try
+        {
+            if (Peek.Kind != TokenKind.Minus) return ParsePostfix();
+            Next();
+            return new UnaryExpr(UnaryOp.Neg, ParseUnary());
+        }
+        finally { _nesting--; }
     }
 
     private Expr ParsePostfix()

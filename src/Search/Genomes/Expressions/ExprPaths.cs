@@ -28,9 +28,6 @@ public static class ExprPaths
         return expr.WithChildren(children);
     }
 
-    /// <summary>Number of nodes between the root and the position (root = 0).</summary>
-    public static int DepthOf(IReadOnlyList<int> path) => path.Count;
-
     private static void Collect(Expr expr, List<int> prefix, List<int[]> into)
     {
         into.Add([.. prefix]);

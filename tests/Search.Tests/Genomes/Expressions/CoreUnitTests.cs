@@ -27,6 +27,15 @@ public class CoreUnitTests
     }
 
     [Fact]
+    public void Absurd_nesting_is_a_parse_error_not_a_crash()
+    {
+        Assert.Throws<GenomeParseException>(() => ExprParser.Parse(new string('(', 100_000) + "x" + new string(')', 100_000), Set));
+        Assert.Throws<GenomeParseException>(() => ExprParser.Parse(new string('-', 100_000) + "x", Set));
+        Assert.Throws<GenomeParseException>(() => ExprParser.Parse(string.Join(" + ", Enumerable.Repeat("x", 100_000)), Set));
+        Assert.Equal(new VarExpr("x"), ExprParser.Parse(new string('(', 100) + "x" + new string(')', 100), Set));
+    }
+
+    [Fact]
     public void Precedence_and_associativity()
     {
         Assert.Equal(new BinaryExpr(BinaryOp.Sub, new BinaryExpr(BinaryOp.Sub, new VarExpr("x"), new ConstExpr(1)), new ConstExpr(2)),
