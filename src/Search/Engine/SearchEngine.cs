@@ -184,9 +184,7 @@ public sealed partial class SearchEngine<TGenome> where TGenome : IGenome
 
     private void Enqueue(TGenome genome)
     {
-        long id = _nextId++;
-        _outstanding[id] = new Proposal<TGenome>(id, genome, EvaluationSeeds.For(Settings.Seed, id));
-        Counters.Proposed++;
+        // Screen first, so a stage that throws leaves no half-registered proposal behind.
         var outcome = _screen?.Run(genome);
         if (_screen is not null) Counters.Stages.Merge(_screen.TakeCounters());
         // Seconds are left out of engine-made results: they must be a pure function of the seed.
@@ -196,11 +194,16 @@ public sealed partial class SearchEngine<TGenome> where TGenome : IGenome
             VerdictKind.Reuse => outcome.Reused,
             _ => null,
         };
-        if (settled is not null)
+
+        long id = _nextId++;
+        _outstanding[id] = new Proposal<TGenome>(id, genome, EvaluationSeeds.For(Settings.Seed, id));
+        Counters.Proposed++;
+        if (settled is null)
         {
-            Counters.Told++;
-            _buffer[id] = new BufferedResult(id, settled, null);
+            _queue.Add(id);
+            return;
         }
-        else _queue.Add(id);
+        Counters.Told++;
+        _buffer[id] = new BufferedResult(id, settled, null);
     }
 }

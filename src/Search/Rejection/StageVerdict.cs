@@ -15,6 +15,6 @@ public sealed record StageVerdict
     public EvaluationResult? Reused { get; }
 
     public static StageVerdict Pass { get; } = new(VerdictKind.Pass, null, null);
-    public static StageVerdict Reject(string reason) => new(VerdictKind.Reject, reason, null);
-    public static StageVerdict Reuse(EvaluationResult result) => new(VerdictKind.Reuse, null, result);
+    public static StageVerdict Reject(string reason) => new(VerdictKind.Reject, reason ?? throw new ArgumentNullException(nameof(reason)), null);
+    public static StageVerdict Reuse(EvaluationResult result) => new(VerdictKind.Reuse, null, result ?? throw new ArgumentNullException(nameof(result)));
 }
