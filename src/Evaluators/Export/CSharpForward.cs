@@ -16,7 +16,7 @@ public static class CSharpForward
     public static IReadOnlyList<string> Body(Expr root, Func<string, string> field, string indent)
     {
         if (root is VarExpr) return [indent + "return x;"];
-        if (root is ConstExpr c) return [$"{indent}return full_like(x, {Literals.CSharp(c.Value)});"];
+        if (ConstantSubtree.TryValue(root, out double number)) return [$"{indent}return full_like(x, {Literals.CSharp(number)});"];
         var lines = new List<string> { indent + "using var scope = NewDisposeScope();" };
         var locals = new Dictionary<Expr, string>();
         string result = Operand(root);
@@ -28,12 +28,9 @@ public static class CSharpForward
         // A leaf is written in place; an op node becomes a local once and is referred to by name.
         string Operand(Expr e)
         {
-            switch (e)
-            {
-                case VarExpr: return "x";
-                case LearnableExpr l: return field(l.Name);
-                case ConstExpr k: return Literals.CSharp(k.Value);
-            }
+            if (e is VarExpr) return "x";
+            if (e is LearnableExpr l) return field(l.Name);
+            if (ConstantSubtree.TryValue(e, out double k)) return Literals.CSharp(k);
             if (locals.TryGetValue(e, out var known)) return known;
             string code = e switch
             {
@@ -82,8 +79,8 @@ public static class CSharpForward
 
     private static string Binary(BinaryExpr b, string left, string right)
     {
-        if (b.Right is ConstExpr) return WithRightNumber(b.Op, left, right);
-        if (b.Left is ConstExpr) return WithLeftNumber(b.Op, left, right);
+        if (ConstantSubtree.TryValue(b.Right, out _)) return WithRightNumber(b.Op, left, right);
+        if (ConstantSubtree.TryValue(b.Left, out _)) return WithLeftNumber(b.Op, left, right);
         return b.Op switch
         {
             BinaryOp.Add => $"{left}.add({right})",

@@ -17,7 +17,7 @@ public static class PythonExpr
     private static Code Write(Expr e, Func<string, string> learnable) => e switch
     {
         VarExpr v => new(v.Name, 5),
-        ConstExpr c => new(Literals.Python(c.Value), c.Value < 0 ? 3 : 5),
+        _ when ConstantSubtree.TryValue(e, out double k) => new(Literals.Python(k), k < 0 ? 3 : 5),
         LearnableExpr l => new(learnable(l.Name), 5),
         UnaryExpr { Op: UnaryOp.Neg } u => new("-" + Wrap(Write(u.Operand, learnable), 3), 3),
         UnaryExpr { Op: UnaryOp.Square or UnaryOp.Cube } u =>
@@ -39,8 +39,8 @@ public static class PythonExpr
     private static string MaxMin(BinaryExpr b, Func<string, string> learnable)
     {
         string bound = b.Op == BinaryOp.Max ? "min" : "max";
-        if (b.Right is ConstExpr r) return $"torch.clamp({Write(b.Left, learnable).Text}, {bound}={Literals.Python(r.Value)})";
-        if (b.Left is ConstExpr l) return $"torch.clamp({Write(b.Right, learnable).Text}, {bound}={Literals.Python(l.Value)})";
+        if (ConstantSubtree.TryValue(b.Right, out double r)) return $"torch.clamp({Write(b.Left, learnable).Text}, {bound}={Literals.Python(r)})";
+        if (ConstantSubtree.TryValue(b.Left, out double l)) return $"torch.clamp({Write(b.Right, learnable).Text}, {bound}={Literals.Python(l)})";
         string fn = b.Op == BinaryOp.Max ? "torch.maximum" : "torch.minimum";
         return $"{fn}({Write(b.Left, learnable).Text}, {Write(b.Right, learnable).Text})";
     }
