@@ -16,13 +16,13 @@ public static class LatexExport
         return sb.ToString();
     }
 
-    /// <summary>The equation of one layer, e.g. <c>\operatorname{CRReLU}(x) = ..., \qquad e = 0.0123</c>.</summary>
+    /// <summary>The equation of one layer, e.g. <c>\text{CRReLU}(x) = ..., \qquad e = 0.0123</c>.</summary>
     public static string Equation(ExportLayer layer)
     {
         var sb = new StringBuilder();
         sb.Append("% ").Append(OneLine(layer.Item.Name)).Append(" (").Append(layer.Family).Append("): ").Append(layer.Item.Genome.Text).Append('\n')
           .Append("\\begin{equation}\n")
-          .Append("\\operatorname{\\text{").Append(Escape(layer.Item.Name)).Append("}}(x) = ").Append(LatexFormula.Of(layer.Root));
+          .Append("\\text{").Append(Escape(layer.Item.Name)).Append("}(x) = ").Append(LatexFormula.Of(layer.Root));
         if (layer.Learnables.Count > 0)
             sb.Append(", \\qquad ").Append(string.Join(",\\; ", layer.Learnables.Select(l => $"{LatexFormula.Name(l.Name)} = {LatexFormula.Number(l.Value)}")));
         return sb.Append("\n\\end{equation}\n").ToString();
