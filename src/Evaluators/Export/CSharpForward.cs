@@ -13,7 +13,9 @@ public static class CSharpForward
 
     /// <summary>Statements of the forward body (input <c>x</c>), indented by <paramref name="indent"/>.</summary>
     /// <param name="field">The C# expression of a learnable's parameter field.</param>
-    public static IReadOnlyList<string> Body(Expr root, Func<string, string> field, string indent)
+    /// <param name="aggregate">Code of an aggregate node given its operand's code (norm-act); null refuses aggregates.</param>
+    public static IReadOnlyList<string> Body(Expr root, Func<string, string> field, string indent,
+        Func<UnaryExpr, string, string>? aggregate = null)
     {
         if (root is VarExpr) return [indent + "return x;"];
         if (ConstantSubtree.TryValue(root, out double number)) return [$"{indent}return full_like(x, {Literals.CSharp(number)});"];
@@ -34,6 +36,7 @@ public static class CSharpForward
             if (locals.TryGetValue(e, out var known)) return known;
             string code = e switch
             {
+                UnaryExpr u when u.Op.IsAggregate() && aggregate is not null => aggregate(u, Operand(u.Operand)),
                 UnaryExpr u => Unary(u.Op, Operand(u.Operand)),
                 BinaryExpr b => Binary(b, Operand(b.Left), Operand(b.Right)),
                 _ => throw new ArgumentException($"unknown node {e.GetType().Name}", nameof(root)),
