@@ -12,6 +12,20 @@ public static class PythonExpr
     /// <param name="learnable">The Python expression reading a learnable (e.g. <c>self.e</c>).</param>
     public static string Print(Expr expr, Func<string, string> learnable) => Write(expr, learnable).Text;
 
+    /// <summary>One op node whose operands are already computed: <paramref name="operand"/> names them.</summary>
+    /// <param name="aggregate">Code of an aggregate given its operand's code (norm-act).</param>
+    public static string Node(Expr node, Func<Expr, string> operand, Func<string, string> learnable, Func<UnaryExpr, string, string> aggregate)
+    {
+        if (node is UnaryExpr u && u.Op.IsAggregate())
+            return aggregate(u, IsComputed(u.Operand) ? operand(u.Operand) : Print(u.Operand, learnable));
+        // Computed operands stand in as variables named after their locals; leaves stay as they are.
+        var children = node.Children.Select(c => IsComputed(c) ? new VarExpr(operand(c)) : c).ToArray();
+        return Print(node.WithChildren(children), learnable);
+    }
+
+    /// <summary>Whether a node is computed into a local (an op node that is not a constant subtree).</summary>
+    public static bool IsComputed(Expr e) => e is UnaryExpr or BinaryExpr && !ConstantSubtree.TryValue(e, out _);
+
     private readonly record struct Code(string Text, int Precedence);
 
     private static Code Write(Expr e, Func<string, string> learnable) => e switch

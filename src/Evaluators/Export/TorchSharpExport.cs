@@ -32,9 +32,14 @@ public static class TorchSharpExport
         string text = layer.Item.Genome.Text;
         sb.Append("\n/// <summary>").Append(SecurityElement.Escape(OneLine(layer.Item.Name))).Append(": <c>")
           .Append(SecurityElement.Escape(text)).Append("</c></summary>\n");
-        foreach (var l in layer.Learnables)
-            sb.Append("/// <remarks>").Append(SecurityElement.Escape(l.Name)).Append(" = ").Append(Literals.CSharp(l.Value))
-              .Append(" (init ").Append(Literals.CSharp(l.Init)).Append(")</remarks>\n");
+        if (layer.Learnables.Count > 0)
+        {
+            var values = layer.Learnables.Select(l => layer.IsActivation
+                ? $"{l.Name} = {Literals.CSharp(l.Value)} (init {Literals.CSharp(l.Init)})"
+                : $"{l.Name} = {Literals.CSharp(l.Value)}");
+            sb.Append("/// <remarks>").Append(layer.IsActivation ? "Learnable scalars: " : "Per-channel parameters start at ")
+              .Append(SecurityElement.Escape(string.Join(", ", values))).Append(".</remarks>\n");
+        }
         if (!layer.IsActivation) { NormActCSharp.WriteClass(sb, layer); return; }
         sb.Append("public sealed class ").Append(layer.ClassName).Append(" : nn.Module<Tensor, Tensor>\n{\n")
           .Append("    public const string Genome = ").Append(Literals.QuotedString(text)).Append(";\n\n");

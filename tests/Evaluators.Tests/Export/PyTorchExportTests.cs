@@ -77,7 +77,7 @@ public class PyTorchExportTests
     public void Parameters_hold_the_trained_values_and_the_docstring_gives_the_genome()
     {
         var source = Exporter.Export("pytorch", Items().Take(9).ToArray(), new ExportOptions { RunId = "run-7" });
-        Assert.StartsWith("\"\"\"Activation layers exported by the architecture search (run run-7).", source);
+        Assert.StartsWith("\"\"\"Layers exported by the architecture search (run run-7).", source);
         Assert.Contains("import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n", source);
         Assert.Contains("class CRReLU(nn.Module):\n    \"\"\"CRReLU: activation layer of the genome\n\n        relu(x) + @e(0.01) * x * exp(-x^2 / 2)\n", source);
         Assert.Contains("self.register_parameter(\"e\", nn.Parameter(torch.tensor(0.0123)))", source);
@@ -87,12 +87,33 @@ public class PyTorchExportTests
         Assert.Contains("self.register_parameter(\"ptraining\"", source);
     }
 
-    [Fact]
-    public void Norm_act_layers_are_refused_with_the_formats_that_take_them()
+    [PythonFact]
+    public void Norm_act_layers_parse_with_their_buffers()
     {
-        var genome = new Search.Genomes.NormAct.NormActFamily().Parse("max((x - batch_mean(x)) / batch_std(x) * gamma + beta, 0)");
-        var ex = Assert.Throws<ArgumentException>(() => Exporter.Export("pytorch", [new ExportItem(genome, "BN-ReLU")], new ExportOptions()));
-        Assert.Contains("json or latex", ex.Message);
+        var family = new Search.Genomes.NormAct.NormActFamily();
+        var rng = new Rng(3);
+        var items = new[]
+        {
+            new ExportItem(family.Parse("max((x - batch_mean(x)) / batch_std(x) * gamma + beta, 0)"), "BN-ReLU"),
+            new ExportItem(family.Parse("x * sigmoid(x * v1) / group_std(x) * gamma + beta"), "EvoNorm-S0"),
+        }.Concat(Enumerable.Range(0, 30).Select(i => new ExportItem(family.Random(rng), $"random {i}"))).ToArray();
+        using var dir = new TempDir();
+        var source = Exporter.Export("pytorch", items, new ExportOptions());
+        File.WriteAllText(dir.File("norm.py"), source);
+        var classes = Python.Run(FakeTorch.Script, dir.File("norm.py")).Trim().Split(' ');
+        Assert.Equal(ExportLayer.ResolveAll(items).Select(l => l.ClassName), classes);
+        Assert.Contains("""
+                t0 = self._batch(x, _mean, "running_mean_0")
+                t1 = x - t0
+                t2 = torch.sqrt(self._batch(x, _var, "running_var_1") + 1E-05)
+                t3 = t1 / t2
+                t4 = t3 * self.gamma
+                t5 = t4 + self.beta
+                t6 = torch.clamp(t5, min=0.0)
+                return t6
+        """, source);
+        Assert.Contains("self.register_buffer(\"running_var_1\", torch.full((1, num_features, 1, 1), 1.0))", source);
+        Assert.Contains("self.register_parameter(\"gamma\", nn.Parameter(torch.full((1, num_features, 1, 1), 1.0)))", source);
     }
 
     private static double ParsePython(string repr) => repr switch
