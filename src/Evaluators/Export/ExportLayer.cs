@@ -30,7 +30,7 @@ public sealed record ExportLayer(ExportItem Item, string Family, Expr Root, Prim
     private static ExportLayer Resolve(ExportItem item, string className) => item.Genome switch
     {
         ActivationGenome a => new(item, ActivationFamilyName, a.Root, ActivationPrimitives.Set, Scalars(item, a.Learnables), className),
-        NormActGenome n when item.Learned is { Count: > 0 } =>
+        NormActGenome when item.Learned is { Count: > 0 } =>
             throw new ArgumentException($"'{item.Name}': norm-act parameters are per-channel; scalar learned values do not apply", nameof(item)),
         NormActGenome n => new(item, NormActFamilyName, n.Root, NormActPrimitives.Set, Scalars(item, n.Parameters), className),
         _ => throw new ArgumentException($"'{item.Name}': cannot export a {item.Genome.GetType().Name} (activation and norm-act genomes only)", nameof(item)),
@@ -44,7 +44,4 @@ public sealed record ExportLayer(ExportItem Item, string Family, Expr Root, Prim
                 throw new ArgumentException($"'{item.Name}': '{name}' is not a learnable of {item.Genome.Text}", nameof(item));
         return inits.Select(kv => new LearnedScalar(kv.Key, kv.Value, learned.TryGetValue(kv.Key, out double v) ? v : kv.Value)).ToArray();
     }
-
-    /// <summary>The value a learnable is exported with.</summary>
-    public double ValueOf(string learnable) => Learnables.First(l => l.Name == learnable).Value;
 }
