@@ -1,0 +1,32 @@
+using Search.Core;
+
+namespace Cluster.Spaces;
+
+/// <summary>
+/// A genome family seen through <see cref="IGenome"/>, so one coordinator, engine and strategy
+/// (all over <see cref="IGenome"/>) serve every family. Genomes handed back in must come from this
+/// family (they are the typed genomes themselves, only seen as IGenome).
+/// </summary>
+public sealed class ErasedFamily<TGenome>(IGenomeFamily<TGenome> inner) : IGenomeFamily<IGenome> where TGenome : IGenome
+{
+    public IGenomeFamily<TGenome> Inner { get; } = inner;
+
+    public string Name => Inner.Name;
+    public bool SupportsCrossover => Inner.SupportsCrossover;
+
+    public IGenome Parse(string text) => Inner.Parse(text);
+    public IGenome Random(Rng rng) => Inner.Random(rng);
+    public IGenome Mutate(IGenome parent, Rng rng) => Inner.Mutate(Typed(parent), rng);
+    public IGenome Crossover(IGenome a, IGenome b, Rng rng) => Inner.Crossover(Typed(a), Typed(b), rng);
+
+    private TGenome Typed(IGenome genome) => genome is TGenome t
+        ? t
+        : throw new ArgumentException($"a {genome.GetType().Name} is not a genome of the '{Name}' family ({typeof(TGenome).Name})", nameof(genome));
+}
+
+/// <summary>Erases a typed family.</summary>
+public static class ErasedFamily
+{
+    public static IGenomeFamily<IGenome> Erase<TGenome>(this IGenomeFamily<TGenome> family) where TGenome : IGenome =>
+        family as IGenomeFamily<IGenome> ?? new ErasedFamily<TGenome>(family);
+}
