@@ -81,13 +81,21 @@ public static class SearchSpaceFile
     private static YamlNode Root(SpaceSource src, string text)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             throw new SearchSpaceException(src.File, (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {Inner(e).Message}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unclosed flow collections; the last event read is the best place.
+            var at = parser.Current?.End;
+            throw new SearchSpaceException(src.File, (int)(at?.Line ?? 1), (int)(at?.Column ?? 1),
+                "not valid YAML: the structure breaks off after here (an unclosed [ or { ?)");
         }
         if (stream.Documents.Count == 0) throw new SearchSpaceException(src.File, 1, 1, "the file is empty; expected a mapping with name, family, strategy, objectives and budget");
         if (stream.Documents.Count > 1) throw src.Error(stream.Documents[1].RootNode, "expected one YAML document, found more");

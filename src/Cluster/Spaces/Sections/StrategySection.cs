@@ -33,7 +33,7 @@ internal static class StrategySection
         {
             string? key = StrategyKeys.KeyOfParameter(e.ParamName);
             var at = key is null ? node : nodes.GetValueOrDefault(key) ?? nodes.GetValueOrDefault("inner." + key) ?? node;
-            throw top.Source.Error(at, $"inconsistent strategy settings: {e.Message}");
+            throw top.Source.Error(at, $"inconsistent strategy settings: {Describe(e, key, values)}");
         }
         return (name, () => StrategyRegistry.Create<IGenome>(name, Fresh()));
     }
@@ -72,6 +72,15 @@ internal static class StrategySection
             };
         }
         return name;
+    }
+
+    // "'sample' = 9 must be in [1, 8]" rather than the exception's multi-line text.
+    private static string Describe(ArgumentException e, string? key, Dictionary<string, string> values)
+    {
+        string message = e.Message.Split(" (Parameter")[0].Split('\n')[0];
+        if (key is null) return message;
+        string value = values.GetValueOrDefault(key) ?? values.GetValueOrDefault("inner." + key) ?? "(default)";
+        return $"'{key}' = {value} {message}";
     }
 
     private static string Inner(SpaceSource source, YamlScalarNode scalar, IReadOnlyList<string> names) =>
