@@ -1,4 +1,5 @@
 using Search.Core;
+using Search.Variation;
 
 namespace Cluster.Spaces;
 
@@ -7,10 +8,16 @@ namespace Cluster.Spaces;
 /// strategies draw their initial population with <see cref="Random"/>, so a seeded start needs no
 /// change to any strategy. A draw takes a seed with probability <see cref="Share"/> (else the
 /// inner family's random genome), and mutates that seed once with probability <see cref="MutateChance"/>.
-/// Stateless: a draw depends only on the generator, so saved runs resume exactly.
+/// Stateless: a draw depends only on the generator, so saved runs resume exactly. Use
+/// <see cref="Create"/>: it keeps pair crossover where the inner family has it.
 /// </summary>
-public sealed class SeededFamily : IGenomeFamily<IGenome>
+public class SeededFamily : IGenomeFamily<IGenome>
 {
+    public static SeededFamily Create(IGenomeFamily<IGenome> inner, IReadOnlyList<IGenome> seeds, double share = 1.0, double mutateChance = 0.0) =>
+        inner is IPairCrossover<IGenome> pairs
+            ? new SeededPairFamily(inner, pairs, seeds, share, mutateChance)
+            : new SeededFamily(inner, seeds, share, mutateChance);
+
     public SeededFamily(IGenomeFamily<IGenome> inner, IReadOnlyList<IGenome> seeds, double share = 1.0, double mutateChance = 0.0)
     {
         if (seeds.Count == 0) throw new ArgumentException("a seeded start needs at least one seed", nameof(seeds));

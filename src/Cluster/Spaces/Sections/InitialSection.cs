@@ -28,6 +28,6 @@ internal static class InitialSection
         if (seeds.Count == 0) throw s.Source.Error(s.KeyNode("seeds"), "'initial' needs 'seeds': a list of genome texts");
         s.Record("seeds", string.Join("\n", seeds.Select(g => g.Text)));
         double share = s.Double("share", 1.0, 0, 1), mutate = s.Double("mutate", 0.0, 0, 1);
-        return new SeededFamily(loaded.Family, seeds, share, mutate);
+        return SeededFamily.Create(loaded.Family, seeds, share, mutate);
     }
 }
