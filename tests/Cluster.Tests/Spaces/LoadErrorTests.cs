@@ -112,4 +112,35 @@ public sealed class LoadErrorTests
         Assert.Contains("needs one weight per objective (1), got 2", e.Problem);
         Assert.Equal((11, 12), (e.Line, e.Column));
     }
+
+    [Theory]
+    [InlineData("  name: islands\n  inner: {name: evolve}", 10, 17, "unknown strategy 'evolve'; choices: aging, nsga2, multitask-tournament")]
+    [InlineData("  name: islands\n  inner: islands", 10, 10, "unknown inner strategy 'islands'; choices: aging, nsga2, multitask-tournament")]
+    [InlineData("  name: islands\n  inner:\n    name: aging\n    sample: 0", 12, 13, "value 0 of 'sample' is out of range")]
+    [InlineData("  name: islands\n  inner:\n    name: aging\n    population: 4", 9, 3, "inconsistent strategy settings: 'sample' = (default) must be in [1, 4]")]
+    public void Nested_strategy_errors_point_into_the_inner_mapping(string strategy, int line, int column, string message)
+    {
+        var e = SpaceFiles.LoadFails(SpaceFiles.Valid.Replace("  name: aging\n  population: 8\n  sample: 3", strategy));
+        Assert.Contains(message, e.Problem);
+        Assert.Equal((line, column), (e.Line, e.Column));
+    }
+
+    [Theory]
+    [InlineData("  - metric: validation_accuracy\n  - metric: validation_accuracy", 14, 5, "objective name 'validation_accuracy' is used twice")]
+    [InlineData("  - metric: validation_accuracy\n    direction: up", 14, 16, "unknown direction 'up' for 'direction'; choices: maximize, minimize")]
+    [InlineData("  - validation_accuracy", 13, 5, "expected a mapping for 'objectives.0'")]
+    public void Objective_errors(string objectives, int line, int column, string message)
+    {
+        var e = SpaceFiles.LoadFails(SpaceFiles.Valid.Replace("  - metric: validation_accuracy", objectives));
+        Assert.Contains(message, e.Problem);
+        Assert.Equal((line, column), (e.Line, e.Column));
+    }
+
+    [Fact]
+    public void Unknown_hurdle_task_lists_the_proxy_tasks()
+    {
+        var e = SpaceFiles.LoadFails(SpaceFiles.Valid + "\nrejection:\n  hurdle:\n    task: imagenet\n");
+        Assert.Contains("unknown proxy task 'imagenet' for 'task'; choices: fmnist-mlp", e.Problem);
+        Assert.Equal((21, 11), (e.Line, e.Column));
+    }
 }

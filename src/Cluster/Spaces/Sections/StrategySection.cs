@@ -58,7 +58,7 @@ internal static class StrategySection
             if (kind == StrategyKeys.Kind.Strategy)
             {
                 values[prefix + key] = value is YamlScalarNode scalar
-                    ? Inner(source, scalar, names)
+                    ? Inner(source, scalar, StrategyRegistry.Names.Where(n => n != "islands").ToArray())
                     : ReadInto(source, value, s.PathOf(key), prefix + key + ".", objectives, values, nodes, allowIslands: false);
                 s.Record(key, values[prefix + key]);
                 continue;
