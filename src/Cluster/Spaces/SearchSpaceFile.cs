@@ -48,7 +48,8 @@ public static class SearchSpaceFile
         var src = new SpaceSource(source, text);
         var top = YamlSection.Of(src, Root(src, text), "", TopKeys);
 
-        var name = YamlValues.Scalar(src, top.Required("name"), "name", "a name").Value!;
+        var nameNode = YamlValues.Scalar(src, top.Required("name"), "name", "a name");
+        string name = string.IsNullOrWhiteSpace(nameNode.Value) ? throw src.Error(nameNode, "'name' must not be blank") : nameNode.Value;
         ulong seed = (ulong)top.Long("seed", 0, 0, long.MaxValue);
         int lookahead = top.Int("lookahead", 4, 1, 100_000);
         var family = FamilySection.Read(top);

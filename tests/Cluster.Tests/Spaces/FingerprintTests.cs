@@ -26,6 +26,17 @@ public sealed class FingerprintTests
     }
 
     [Theory]
+    [InlineData("evaluation:\n  tasks: [fmnist-deep-mlp]\n", "")]
+    [InlineData("evaluation:\n  tasks: [fmnist-deep-mlp]\n", "evaluation:\n  tasks: [fmnist-deep-mlp]\n  seeds: 1\nrejection:\n  hurdle: on\n  equivalence_cache: true\n")]
+    [InlineData("name: t", "name: renamed")]
+    public void Absent_sections_equal_their_defaults_and_the_name_does_not_count(string from, string to)
+    {
+        Assert.Equal(Of(SpaceFiles.Valid), Of(SpaceFiles.Valid.Replace(from, to)));
+    }
+
+    [Theory]
+    [InlineData("evaluation:\n  tasks: [fmnist-deep-mlp]\n", "rejection:\n  hurdle: off\n")]
+    [InlineData("evaluation:\n  tasks: [fmnist-deep-mlp]\n", "evaluation:\n  tasks: [fmnist-deep-mlp]\n  epochs: 2\n")]
     [InlineData("seed: 3", "seed: 4")]
     [InlineData("max_nodes: 12", "max_nodes: 13")]
     [InlineData("unary: [sin, tanh, relu]", "unary: [sin, tanh]")]

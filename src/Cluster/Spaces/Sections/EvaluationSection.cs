@@ -1,6 +1,7 @@
 using Cluster.Spaces.Yaml;
 using Evaluators.Candidates;
 using Evaluators.Tasks;
+using YamlDotNet.RepresentationModel;
 
 namespace Cluster.Spaces.Sections;
 
@@ -17,12 +18,7 @@ internal static class EvaluationSection
     public static EvaluationPlan Read(YamlSection top)
     {
         var d = new EvaluationPlan();
-        var s = top.OptionalSection("evaluation", Keys);
-        if (s is null)
-        {
-            top.Source.Record("evaluation.tasks", string.Join(",", d.Tasks));
-            return d;
-        }
+        var s = top.OptionalSection("evaluation", Keys) ?? YamlSection.Of(top.Source, new YamlMappingNode(), "evaluation", Keys);
         var tasks = new List<string>();
         foreach (var node in s.Scalars("tasks"))
         {

@@ -44,10 +44,12 @@ internal static class RejectionSection
         var node = parent.Value("hurdle");
         if (node is YamlScalarNode)
         {
-            bool on = YamlValues.Bool(parent.Source, node, "hurdle");
-            parent.Record("hurdle", on ? "on" : "off");
-            if (!on) return null;
-            node = null;
+            if (!YamlValues.Bool(parent.Source, node, "hurdle"))
+            {
+                parent.Record("hurdle", "off");
+                return null;
+            }
+            node = null; // "on": the defaults, recorded as if the key were absent
         }
         var s = node is null ? Empty(parent, "hurdle", HurdleKeys) : parent.Section("hurdle", HurdleKeys);
         return new HurdleSettings
