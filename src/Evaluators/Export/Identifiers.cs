@@ -5,10 +5,12 @@ namespace Evaluators.Export;
 /// <summary>Turns display names into class names valid in both C# and Python.</summary>
 public static class Identifiers
 {
-    // Names the generated files already use (imports, base types), or keywords that survive PascalCase.
+    // Names the generated files already use (imports, base types, members of the generated classes,
+    // which C# forbids as the class's own name), or Python keywords that survive PascalCase.
     private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
     {
         "Tensor", "Module", "Parameter", "Math", "System", "TorchSharp", "F", "None", "True", "False",
+        "Genome", "Momentum", "Eps", "Mean", "M2", "Var", "Group", "Batch",
     };
 
     /// <summary>

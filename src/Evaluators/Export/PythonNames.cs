@@ -14,7 +14,7 @@ public static class PythonNames
         "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
     };
 
-    // nn.Module attributes a parameter must not shadow (register_parameter refuses them).
+    // Attributes a parameter must not shadow (register_parameter refuses them).
     private static readonly HashSet<string> ModuleAttributes = new(StringComparer.Ordinal)
     {
         "training", "forward", "train", "eval", "to", "cpu", "cuda", "float", "double", "half", "bfloat16", "type",
@@ -22,6 +22,7 @@ public static class PythonNames
         "named_modules", "state_dict", "load_state_dict", "register_parameter", "register_buffer", "register_module",
         "add_module", "get_parameter", "get_buffer", "get_submodule", "zero_grad", "requires_grad_", "share_memory",
         "extra_repr", "dump_patches", "call_super_init", "compile", "ipu", "xpu", "mtia", "to_empty",
+        "GENOME", // the generated class attribute holding the genome text
     };
 
     /// <summary>Parameter name for each learnable, in order.</summary>

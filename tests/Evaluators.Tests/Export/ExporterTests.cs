@@ -63,6 +63,8 @@ public class ExporterTests
     [InlineData("-- ", "Layer")]
     [InlineData("tensor", "TensorLayer")]
     [InlineData("none", "NoneLayer")]
+    [InlineData("genome", "GenomeLayer")]
+    [InlineData("batch", "BatchLayer")]
     public void Class_names_are_identifiers(string display, string className) => Assert.Equal(className, Identifiers.ClassName(display));
 
     [Fact]

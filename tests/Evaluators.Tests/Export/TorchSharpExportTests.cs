@@ -26,13 +26,17 @@ public class TorchSharpExportTests
         new(Family.Parse("relu(x) + @e(0.01) * x * exp(-x^2 / 2)"), "CRReLU", new Dictionary<string, double> { ["e"] = 0.0123 }),
     ];
 
-    // Every learnable moved off its init, so the test sees whether trained values reach the class.
+    // 50 free-mode genomes and 10 of each template mode; every learnable moved off its init, so
+    // the test sees whether trained values reach the class.
     private static ExportItem[] RandomItems()
     {
         var rng = new Rng(2024);
-        return Enumerable.Range(0, 50).Select(i =>
+        var families = Enumerable.Repeat(Family, 50)
+            .Concat(Enumerable.Repeat(new ActivationFamily(new ActivationSpace { Mode = ActivationMode.CoreUnit }), 10))
+            .Concat(Enumerable.Repeat(new ActivationFamily(new ActivationSpace { Mode = ActivationMode.Correction }), 10));
+        return families.Select((family, i) =>
         {
-            var g = Family.Random(rng);
+            var g = family.Random(rng);
             return new ExportItem(g, $"random {i}", g.Learnables.ToDictionary(kv => kv.Key, kv => kv.Value * 1.1 + 0.05));
         }).ToArray();
     }
