@@ -79,7 +79,7 @@ public static class Trainer
 
         model.eval();
         var val = data.ValX is null ? Score.None : Evaluate(model, data.ValX, data.ValY!, data.IsClassification, settings.EvalBatchSize);
-        var test = Evaluate(model, data.TestX, data.TestY, data.IsClassification, settings.EvalBatchSize);
+        var test = settings.EvaluateTestSet ? Evaluate(model, data.TestX, data.TestY, data.IsClassification, settings.EvalBatchSize) : Score.None;
         trained?.Invoke(model);
         return new TrainingMetrics(
             ValidationAccuracy: val.Accuracy, TestAccuracy: test.Accuracy,

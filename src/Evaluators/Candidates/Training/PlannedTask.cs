@@ -18,11 +18,11 @@ public sealed record PlannedTask(ProxyTask Task, TrainingSettings Settings, Prep
         return (int)Math.Min(s.MaxSteps ?? int.MaxValue, (long)perEpoch * s.Epochs);
     }
 
-    /// <summary>Settings for a short run of exactly <paramref name="steps"/> steps (more epochs when one is too short).</summary>
+    /// <summary>Settings for a short run of exactly <paramref name="steps"/> steps (more epochs when one is too short), without the test set.</summary>
     public TrainingSettings ShortRun(int steps)
     {
         int batch = Math.Min(Settings.BatchSize, Data.TrainCount);
         int perEpoch = (Data.TrainCount + batch - 1) / batch;
-        return Settings with { MaxSteps = steps, Epochs = Math.Max(Settings.Epochs, (steps + perEpoch - 1) / perEpoch) };
+        return Settings with { MaxSteps = steps, EvaluateTestSet = false, Epochs = Math.Max(Settings.Epochs, (steps + perEpoch - 1) / perEpoch) };
     }
 }
