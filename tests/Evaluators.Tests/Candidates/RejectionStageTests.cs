@@ -77,6 +77,15 @@ public class RejectionStageTests
     }
 
     [Fact]
+    public void The_hurdle_runs_on_its_own_task_when_named()
+    {
+        var plan = TinyTasks.Plan() with { Hurdle = new HurdleSettings { Task = TinyTasks.Explode, Steps = 20, MinValidationAccuracy = 0 } };
+        var report = Evaluate("relu(x)", plan);
+        AssertRejected(report, StageNames.QualityHurdle, "diverged");
+        Assert.Contains(TinyTasks.Explode, report.Result.Reason);
+    }
+
+    [Fact]
     public void Diverged_full_training_is_rejected_at_the_training_stage()
     {
         var plan = new EvaluationPlan { Tasks = [TinyTasks.Explode], Hurdle = null };
