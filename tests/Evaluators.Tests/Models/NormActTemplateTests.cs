@@ -1,0 +1,70 @@
+using Evaluators.Compile;
+using Evaluators.Compile.Checks;
+using Evaluators.Models;
+using Evaluators.Runtime;
+using Evaluators.Slots;
+using Evaluators.Tests.Training;
+using Evaluators.Training;
+using Search.Genomes.NormAct;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Evaluators.Tests.Models;
+
+/// <summary>The norm-act templates: shapes, one slot per norm-act position, and that they learn.</summary>
+public class NormActTemplateTests
+{
+    public NormActTemplateTests() => TorchRuntime.EnsureReady(1);
+
+    public static TheoryData<string, int> Templates => new()
+    {
+        { "resnet", 7 },     // stem + 2 per residual block x 3
+        { "mobilenet", 9 },  // stem + 2 per separable block x 4
+        { "plaincnn", 6 },   // one per convolution
+    };
+
+    private static IModelTemplate Make(string name) => name switch
+    {
+        "resnet" => new ResNetTemplate(),
+        "mobilenet" => new MobileNetTemplate(),
+        _ => new PlainCnnTemplate(),
+    };
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void Builds_for_both_image_shapes_with_a_slot_at_every_norm_act_position(string name, int slots)
+    {
+        var template = Make(name);
+        var slot = new NormActSlot(new NormActFamily().Parse(NormActCheck.EvoNormS0));
+        foreach (var shape in new[] { new[] { 1, 28, 28 }, new[] { 3, 32, 32 } })
+        {
+            using var scope = NewDisposeScope();
+            using var model = template.Build(shape, 10, slot);
+            Assert.Equal(slots, model.modules().Count(m => m is NormActModule));
+            var y = model.forward(randn(new long[] { 3 }.Concat(shape.Select(s => (long)s)).ToArray()));
+            Assert.Equal([3L, 10], y.shape);
+        }
+        Assert.Throws<ArgumentException>(() => template.Build([784], 10, slot));
+    }
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void Has_no_normalisation_of_its_own(string name, int slots)
+    {
+        using var model = Make(name).Build([1, 28, 28], 10, new BuiltinNormAct("bn-relu"));
+        Assert.Equal(slots, model.modules().Count(m => m.GetType().Name == "BatchNorm2d"));
+        Assert.Equal(slots, model.modules().Count(m => m.GetType().Name == "ReLU"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void Learns_a_small_problem_with_bn_relu(string name, int slots)
+    {
+        _ = slots;
+        using var data = new PreparedData(TinyData.Blobs(train: 480, test: 240), 0.1, null, CPU);
+        var settings = new TrainingSettings { Epochs = 3, BatchSize = 32, LearningRate = 3e-3, ValidationFraction = 0.1 };
+        var metrics = Trainer.Train(Make(name), new BuiltinNormAct("bn-relu"), data, settings, seed: 1);
+        Assert.False(metrics.Diverged);
+        Assert.True(metrics.TestAccuracy > 0.7, $"{name}: test accuracy {metrics.TestAccuracy} (chance 0.33)");
+    }
+}
