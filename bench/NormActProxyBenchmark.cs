@@ -15,7 +15,8 @@ namespace Bench;
 /// fmnist-plaincnn): wall seconds (data already loaded; build + train + evaluate), parameters and
 /// accuracy with BuiltinNormAct bn-relu, and with compiled genomes (BN-ReLU, EvoNorm-S0) for the
 /// compiler's overhead; then the same budget on random 3x32x32 images (CIFAR-10's shape) for time
-/// only. Options: --seeds N (1), --threads N (0 = all), --genomes 0|1 (1), --cifar 0|1 (1).
+/// only. Wall seconds depend on machine load; cpu seconds (this process, user + system) with
+/// --threads 1 are the single-core cost, an upper bound of the wall time on two free cores. Options: --seeds N (1), --threads N (0 = all), --genomes 0|1 (1), --cifar 0|1 (1).
 /// </summary>
 public sealed class NormActProxyBenchmark : IBenchmark
 {
@@ -37,7 +38,7 @@ public sealed class NormActProxyBenchmark : IBenchmark
             slots.Add(new NormActSlot(family.Parse(Evaluators.Compile.Checks.NormActCheck.EvoNormS0)));
         }
         var figures = new Figures();
-        Console.WriteLine("| task | slot | seconds | params | val acc | test acc |\n|---|---|---|---|---|---|");
+        Console.WriteLine("| task | slot | wall s | cpu s | params | val acc | test acc |\n|---|---|---|---|---|---|---|");
         foreach (var name in Tasks)
         {
             var task = ProxyTasks.Get(name);
@@ -56,18 +57,25 @@ public sealed class NormActProxyBenchmark : IBenchmark
         foreach (var slot in slots)
         {
             var seconds = new List<double>();
+            var cpu = new List<double>();
             TrainingMetrics? last = null;
+            var process = Process.GetCurrentProcess();
             for (int s = 1; s <= seeds; s++)
             {
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 last = Trainer.Train(task.Template, slot, data, task.Training, (ulong)s);
                 seconds.Add(clock.Elapsed.TotalSeconds);
+                process.Refresh();
+                cpu.Add((process.TotalProcessorTime - cpuBefore).TotalSeconds);
             }
             string label = slot is BuiltinNormAct b ? b.Name : slot.Name;
-            Console.WriteLine($"| {key} | {label} | {Stats.Mean(seconds):F1} | {last!.Parameters} | {last.ValidationAccuracy:F4} | {last.TestAccuracy:F4} |");
+            Console.WriteLine($"| {key} | {label} | {Stats.Mean(seconds):F1} | {Stats.Mean(cpu):F1} | {last!.Parameters} | {last.ValidationAccuracy:F4} | {last.TestAccuracy:F4} |");
             if (slot is BuiltinNormAct)
             {
                 figures.Add($"{key}_bn_relu_seconds", Stats.Mean(seconds), "0.0");
+                figures.Add($"{key}_bn_relu_cpu_seconds", Stats.Mean(cpu), "0.0");
                 figures.Add($"{key}_params", last.Parameters, "0");
                 figures.Add($"{key}_bn_relu_test_acc", last.TestAccuracy);
             }

@@ -67,4 +67,19 @@ public class NormActTemplateTests
         Assert.False(metrics.Diverged);
         Assert.True(metrics.TestAccuracy > 0.7, $"{name}: test accuracy {metrics.TestAccuracy} (chance 0.33)");
     }
+
+    [Fact]
+    public void Training_with_compiled_layers_leaves_the_live_tensor_count_where_it_was()
+    {
+        using var data = new PreparedData(TinyData.Blobs(train: 120, test: 60), 0.2, null, CPU);
+        var settings = new TrainingSettings { Epochs = 1, BatchSize = 16, ValidationFraction = 0.2 };
+        var slot = new NormActSlot(new NormActFamily().Parse(NormActCheck.EvoNormB0));
+        Trainer.Train(new ResNetTemplate(4, 8), slot, data, settings, seed: 1); // warm up lazy state
+
+        long before = LiveTensors.Count;
+        var metrics = Trainer.Train(new ResNetTemplate(4, 8), slot, data, settings, seed: 2);
+        Trainer.Train(new MobileNetTemplate(4, (8, 2)), slot, data, settings, seed: 3);
+        Assert.Equal(before, LiveTensors.Count);
+        Assert.True(metrics.Steps > 0);
+    }
 }
