@@ -16,7 +16,8 @@ namespace Bench;
 /// accuracy with BuiltinNormAct bn-relu, and with compiled genomes (BN-ReLU, EvoNorm-S0) for the
 /// compiler's overhead; then the same budget on random 3x32x32 images (CIFAR-10's shape) for time
 /// only. Wall seconds depend on machine load; cpu seconds (this process, user + system) with
-/// --threads 1 are the single-core cost, an upper bound of the wall time on two free cores. Options: --seeds N (1), --threads N (0 = all), --genomes 0|1 (1), --cifar 0|1 (1).
+/// --threads 1 are the single-core cost, an upper bound of the wall time on two free cores. Options: --seeds N (1), --threads N (0 = all), --genomes 0|1 (1), --cifar 0|1 (1),
+/// --lr-permille N (the task's own learning rate unless set; 3 = 3e-3).
 /// </summary>
 public sealed class NormActProxyBenchmark : IBenchmark
 {
@@ -28,6 +29,7 @@ public sealed class NormActProxyBenchmark : IBenchmark
     public int Run(string[] args)
     {
         int seeds = Args.Int(args, "--seeds", 1);
+        double lrScale = Args.Int(args, "--lr-permille", 0) / 1000.0;
         bool genomes = Args.Int(args, "--genomes", 1) != 0, cifar = Args.Int(args, "--cifar", 1) != 0;
         TorchRuntime.EnsureReady(Args.Int(args, "--threads", 0));
         var family = new NormActFamily();
@@ -42,6 +44,7 @@ public sealed class NormActProxyBenchmark : IBenchmark
         foreach (var name in Tasks)
         {
             var task = ProxyTasks.Get(name);
+            if (lrScale > 0) task = task with { Training = task.Training with { LearningRate = lrScale } };
             using var data = TaskData.Prepare(task, null, torch.CPU);
             Measure(task, data, slots, seeds, figures, name.Replace('-', '_'));
             if (!cifar) continue;
