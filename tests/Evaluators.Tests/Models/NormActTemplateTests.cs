@@ -1,5 +1,8 @@
 using Evaluators.Compile;
 using Evaluators.Compile.Checks;
+using Evaluators.Data;
+using Evaluators.Tasks;
+using Evaluators.Tests.Data;
 using Evaluators.Models;
 using Evaluators.Runtime;
 using Evaluators.Slots;
@@ -81,5 +84,32 @@ public class NormActTemplateTests
         Trainer.Train(new MobileNetTemplate(4, (8, 2)), slot, data, settings, seed: 3);
         Assert.Equal(before, LiveTensors.Count);
         Assert.True(metrics.Steps > 0);
+    }
+
+    [Theory]
+    [InlineData("fmnist-resnet", typeof(ResNetTemplate))]
+    [InlineData("fmnist-mobilenet", typeof(MobileNetTemplate))]
+    [InlineData("fmnist-plaincnn", typeof(PlainCnnTemplate))]
+    public void Proxy_tasks_are_registered_on_fashion_mnist(string name, Type template)
+    {
+        var task = ProxyTasks.Get(name);
+        Assert.IsType(template, task.Template);
+        Assert.Equal("fashion-mnist", task.Dataset);
+        task.Training.Validate();
+        Assert.Equal(ProxyTasks.List.Count, ProxyTasks.List.Select(t => t.Name).Distinct().Count());
+    }
+
+    [FashionMnistFact]
+    public void Every_template_learns_a_small_fashion_mnist_subset_with_bn_relu()
+    {
+        var splits = DatasetCatalog.CreateDefault().Load("fashion-mnist",
+            new DatasetLoadOptions { TrainLimit = 1100, TestLimit = 500, Standardize = true });
+        using var data = new PreparedData(splits, 1.0 / 11, null, CPU);
+        var settings = new TrainingSettings { Epochs = 2, BatchSize = 50, LearningRate = 3e-3, ValidationFraction = 1.0 / 11 };
+        foreach (var name in new[] { "resnet", "mobilenet", "plaincnn" })
+        {
+            var metrics = Trainer.Train(Make(name), new BuiltinNormAct("bn-relu"), data, settings, seed: 1);
+            Assert.True(metrics.TestAccuracy > 0.5, $"{name}: test accuracy {metrics.TestAccuracy} on 1000 images (chance 0.1)");
+        }
     }
 }
