@@ -86,7 +86,7 @@ public sealed class CandidateEvaluator : ICandidateEvaluator, IDisposable
         if ((job.Plan.Stability ?? compiler.DefaultStability) is { Enabled: true } stability)
         {
             // About three passes per ascent step (forward, backward with graph, double backward):
-            // 5 steps cost ~15 training steps, well under the hurdle's 100, so it runs first.
+            // 10 steps cost ~33 training steps on a smaller batch, under the hurdle's 100, so it runs first.
             double estimate = Math.Max(0.005, 3 * (stability.Steps + 1) * SecondsPerStep(firstTask.Name));
             yield return new StabilityStage(stability, firstTask, CandidateSeeds.Stability(job.Seed, firstTask.Name), estimate);
         }

@@ -10,10 +10,10 @@ public sealed record StabilitySettings
     public bool Enabled { get; init; } = true;
 
     /// <summary>Ascent steps (the norm is measured before each and after the last).</summary>
-    public int Steps { get; init; } = 5;
+    public int Steps { get; init; } = 10;
 
     /// <summary>Length of each ascent step in parameter space (the step follows the normalised direction).</summary>
-    public double StepSize { get; init; } = 0.5;
+    public double StepSize { get; init; } = 1.0;
 
     /// <summary>Reject when the gradient norm exceeds this (REFERENCES.md: ~1e8).</summary>
     public double MaxGradientNorm { get; init; } = 1e8;

@@ -9,7 +9,7 @@ namespace Evaluators.Candidates.NormAct;
 
 /// <summary>
 /// A compiled norm-act layer. The probe runs it, in float64 and train mode (batch statistics), on
-/// one fixed seeded batch: N=8, C=8, H=W=4 (512 outputs, flattened in NCHW order, which the
+/// one fixed seeded batch: N=8, C=8, H=W=4 (1024 outputs, flattened in NCHW order, which the
 /// fingerprint hashes). Two choices keep the fingerprint from merging layers that train differently:
 /// groups are capped at C/2 (two channels per group) so group aggregates differ from instance ones,
 /// and each per-channel parameter is set to its init plus a fixed per-(name, channel) offset, so

@@ -40,7 +40,7 @@ public sealed class StabilityStage(StabilitySettings settings, PlannedTask task,
             candidate.Cancel.ThrowIfCancellationRequested();
             using var stepScope = NewDisposeScope();
             var loss = Trainer.Loss(model.forward(x), y, data.IsClassification);
-            var grads = autograd.grad([loss], parameters, create_graph: true);
+            var grads = autograd.grad([loss], parameters, retain_graph: true, create_graph: true);
             // 0 * sum(p) ties every parameter into G's graph, so the second grad has no unused inputs.
             var g2 = grads.Select(g => g.square().sum()).Aggregate((a, b) => a + b);
             var norm = (g2 + parameters.Select(p => p.sum()).Aggregate((a, b) => a + b) * 0).sqrt();
