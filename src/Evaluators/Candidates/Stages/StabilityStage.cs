@@ -39,11 +39,12 @@ public sealed class StabilityStage(StabilitySettings settings, PlannedTask task,
         {
             candidate.Cancel.ThrowIfCancellationRequested();
             using var stepScope = NewDisposeScope();
-            var loss = Trainer.Loss(model.forward(x), y, data.IsClassification);
+            // 0 * sum(p) ties every parameter into both graphs: libtorch refuses (natively) to
+            // differentiate with respect to an input the graph does not use.
+            var tie = parameters.Select(p => p.sum()).Aggregate((a, b) => a + b) * 0;
+            var loss = Trainer.Loss(model.forward(x), y, data.IsClassification) + tie;
             var grads = autograd.grad([loss], parameters, retain_graph: true, create_graph: true);
-            // 0 * sum(p) ties every parameter into G's graph, so the second grad has no unused inputs.
-            var g2 = grads.Select(g => g.square().sum()).Aggregate((a, b) => a + b);
-            var norm = (g2 + parameters.Select(p => p.sum()).Aggregate((a, b) => a + b) * 0).sqrt();
+            var norm = (grads.Select(g => g.square().sum()).Aggregate((a, b) => a + b) + tie).sqrt();
             double g = norm.to_type(ScalarType.Float64).item<double>();
             max = Math.Max(max, double.IsNaN(g) ? double.PositiveInfinity : g);
             LastMaxGradientNorm = max;
