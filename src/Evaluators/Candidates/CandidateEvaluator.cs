@@ -11,7 +11,7 @@ namespace Evaluators.Candidates;
 
 /// <summary>
 /// Evaluates candidates with TorchSharp: the rejection stages cheapest first (structural, numeric
-/// sanity, functional equivalence, quality hurdle), then full training on every task x seed of the
+/// sanity, functional equivalence, stability, quality hurdle), then full training on every task x seed of the
 /// plan. Rejections, reuses and failures come back as results, never as exceptions; only
 /// cancellation throws (OperationCanceledException). Prepared task data is cached per instance:
 /// use one instance per thread, one thread at a time, and dispose it to free the data.
@@ -83,6 +83,13 @@ public sealed class CandidateEvaluator : ICandidateEvaluator, IDisposable
         yield return new StructuralStage(compiler);
         yield return new NumericSanityStage(job.Plan.Sanity);
         if (job.Plan.EquivalenceCache) yield return new EquivalenceStage(cache);
+        if ((job.Plan.Stability ?? compiler.DefaultStability) is { Enabled: true } stability)
+        {
+            // About three passes per ascent step (forward, backward with graph, double backward):
+            // 10 steps cost ~33 training steps on a smaller batch, under the hurdle's 100, so it runs first.
+            double estimate = Math.Max(0.005, 3 * (stability.Steps + 1) * SecondsPerStep(firstTask.Name));
+            yield return new StabilityStage(stability, firstTask, CandidateSeeds.Stability(job.Seed, firstTask.Name), estimate);
+        }
         if (job.Plan.Hurdle is { } hurdle)
         {
             var task = hurdle.Task is { } name ? _data.Get(name, job.Plan) : firstTask;

@@ -1,4 +1,5 @@
 using Evaluators.Candidates.Activation;
+using Evaluators.Candidates.NormAct;
 using Evaluators.Data;
 using Evaluators.Tasks;
 using TorchSharp;
@@ -20,7 +21,7 @@ public sealed record CandidateEvaluatorOptions
     public Func<string, ProxyTask> ResolveTask { get; init; } = ProxyTasks.Get;
 
     /// <summary>One compiler per genome family the evaluator accepts.</summary>
-    public IReadOnlyList<ICandidateCompiler> Compilers { get; init; } = [new ActivationCandidateCompiler()];
+    public IReadOnlyList<ICandidateCompiler> Compilers { get; init; } = [new ActivationCandidateCompiler(), new NormActCandidateCompiler()];
 
     /// <summary>Seconds per training step assumed for a task until one run on it has been measured (cost estimates only).</summary>
     public double InitialSecondsPerStep { get; init; } = 0.005;

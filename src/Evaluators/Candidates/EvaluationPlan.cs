@@ -25,6 +25,9 @@ public sealed record EvaluationPlan
 
     public SanitySettings Sanity { get; init; } = new();
     public HurdleSettings? Hurdle { get; init; } = new();
+
+    /// <summary>The stability stage; null = the family's default (on for norm-act, off for activation).</summary>
+    public StabilitySettings? Stability { get; init; }
     public bool EquivalenceCache { get; init; } = true;
 }
 

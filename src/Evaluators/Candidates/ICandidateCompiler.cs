@@ -14,4 +14,7 @@ public interface ICandidateCompiler
     /// <exception cref="FormatException">The text does not parse (Search.Core.GenomeParseException).</exception>
     /// <exception cref="ArgumentException">The text parses but cannot be a genome of this family.</exception>
     ICompiledCandidate Compile(string genomeText);
+
+    /// <summary>The stability stage's settings when the plan sets none (null = off for this family).</summary>
+    StabilitySettings? DefaultStability => null;
 }

@@ -28,13 +28,7 @@ public static class Trainer
         settings.Validate();
         using var scope = NewDisposeScope();
         var device = data.TrainX.device;
-        nn.Module<Tensor, Tensor> model;
-        lock (InitLock)
-        {
-            manual_seed((long)(seed & 0x7FFF_FFFF_FFFF_FFFF));
-            model = template.Build(data.SampleShape, data.Outputs, slot).to(device);
-        }
-        using var modelOwner = model;
+        using var model = Build(template, slot, data, seed);
         long parameters = model.parameters().Sum(p => p.numel());
         using var optimizer = OptimizerFactory.Create(settings.Optimizer, model.parameters(), settings);
 
@@ -90,7 +84,18 @@ public static class Trainer
             Diverged: diverged || !double.IsFinite(val.Loss) && data.ValX is not null);
     }
 
-    private static Tensor Loss(Tensor output, Tensor target, bool classification) =>
+    /// <summary>The model a run with this seed starts from, on the data's device (the caller owns it).</summary>
+    public static nn.Module<Tensor, Tensor> Build(IModelTemplate template, ISlotFactory slot, PreparedData data, ulong seed)
+    {
+        lock (InitLock)
+        {
+            manual_seed((long)(seed & 0x7FFF_FFFF_FFFF_FFFF));
+            return template.Build(data.SampleShape, data.Outputs, slot).to(data.TrainX.device);
+        }
+    }
+
+    /// <summary>The training loss: cross-entropy for classification, mean squared error otherwise.</summary>
+    public static Tensor Loss(Tensor output, Tensor target, bool classification) =>
         classification ? nn.functional.cross_entropy(output, target) : nn.functional.mse_loss(output, target);
 
     private readonly record struct Score(double Accuracy, double Rmse, double Loss)

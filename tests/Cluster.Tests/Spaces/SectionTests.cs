@@ -70,6 +70,20 @@ public sealed class SectionTests
         Assert.Equal([new Objective("mlp", Direction.Maximize), new Objective("parameters", Direction.Minimize)], space.Objectives.Items);
     }
 
+    [Theory]
+    [InlineData("", null, null)]
+    [InlineData("  stability: off\n", false, 10)]
+    [InlineData("  stability: on\n", true, 10)]
+    [InlineData("  stability:\n    steps: 3\n    max_gradient_norm: 1e6\n", true, 3)]
+    public void Stability_is_the_familys_default_unless_set(string yaml, bool? enabled, int? steps)
+    {
+        var space = SpaceFiles.Load(SpaceFiles.Valid.Replace("  tasks: [fmnist-deep-mlp]\n", "  tasks: [fmnist-deep-mlp]\n" + (yaml.Length == 0 ? "" : "rejection:\n" + yaml)));
+        var stability = space.Evaluation.Stability;
+        Assert.Equal(enabled, stability?.Enabled);
+        Assert.Equal(steps, stability?.Steps);
+        if (steps == 3) Assert.Equal(1e6, stability!.MaxGradientNorm);
+    }
+
     /// <summary>The loader's table of strategy settings must match what the registry reads: each listed key is read, none is left over.</summary>
     [Fact]
     public void Every_listed_strategy_setting_is_read_by_the_registry()

@@ -79,6 +79,8 @@ public sealed class ShippedSpacesTests
             Assert.Equal("norm-act", space.Family.Name);
             Assert.Equal(3, space.Objectives.Count);
             Assert.Equal("multitask-tournament", space.StrategyName);
+            Assert.Equal((true, 10, 1e8), (space.Evaluation.Stability!.Enabled, space.Evaluation.Stability.Steps, space.Evaluation.Stability.MaxGradientNorm));
+            Assert.Equal(("fmnist-plaincnn", 100, 0.2), (space.Evaluation.Hurdle!.Task, space.Evaluation.Hurdle.Steps, space.Evaluation.Hurdle.MinValidationAccuracy));
             return;
         }
         var e = Assert.Throws<SearchSpaceException>(() => SearchSpaceFile.Load(path));

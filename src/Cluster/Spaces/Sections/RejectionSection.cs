@@ -5,14 +5,16 @@ using YamlDotNet.RepresentationModel;
 namespace Cluster.Spaces.Sections;
 
 /// <summary>
-/// The "rejection" section: numeric sanity thresholds, the quality hurdle (a mapping, or off) and
-/// the functional-equivalence cache. Absent keys keep <see cref="EvaluationPlan"/>'s defaults.
+/// The "rejection" section: numeric sanity thresholds, the quality hurdle (a mapping, or off), the
+/// stability check (a mapping, on or off; absent = the family's default) and the
+/// functional-equivalence cache. Absent keys keep <see cref="EvaluationPlan"/>'s defaults.
 /// </summary>
 internal static class RejectionSection
 {
-    private static readonly string[] Keys = ["sanity", "hurdle", "equivalence_cache"];
+    private static readonly string[] Keys = ["sanity", "hurdle", "stability", "equivalence_cache"];
     private static readonly string[] SanityKeys = ["max_abs_output", "min_output_std", "max_abs_gradient"];
     private static readonly string[] HurdleKeys = ["task", "steps", "min_validation_accuracy"];
+    private static readonly string[] StabilityKeys = ["steps", "step_size", "max_gradient_norm", "batch_size"];
 
     public static EvaluationPlan Read(YamlSection top, EvaluationPlan plan)
     {
@@ -21,6 +23,7 @@ internal static class RejectionSection
         {
             Sanity = Sanity(s),
             Hurdle = Hurdle(s),
+            Stability = Stability(s),
             EquivalenceCache = s.Bool("equivalence_cache", plan.EquivalenceCache),
         };
     }
@@ -57,6 +60,29 @@ internal static class RejectionSection
             Task = EvaluationSection.OptionalTask(s, "task"),
             Steps = s.Int("steps", d.Steps, 1, 1_000_000),
             MinValidationAccuracy = s.Double("min_validation_accuracy", d.MinValidationAccuracy, 0, 1),
+        };
+    }
+
+    // Absent: null, so the evaluator applies the family's default (on for norm-act, off for activation).
+    // "off" turns it off, "on" turns it on with the defaults; a mapping turns it on with its values.
+    private static StabilitySettings? Stability(YamlSection parent)
+    {
+        var d = new StabilitySettings();
+        var node = parent.Value("stability");
+        if (node is null) return null;
+        if (node is YamlScalarNode)
+        {
+            bool on = YamlValues.Bool(parent.Source, node, "stability");
+            parent.Record("stability", on ? "on" : "off");
+            return d with { Enabled = on };
+        }
+        var s = parent.Section("stability", StabilityKeys);
+        return new StabilitySettings
+        {
+            Steps = s.Int("steps", d.Steps, 0, 10_000),
+            StepSize = s.Double("step_size", d.StepSize, 0, 1e6),
+            MaxGradientNorm = s.Double("max_gradient_norm", d.MaxGradientNorm, 1e-12, 1e300),
+            BatchSize = s.Int("batch_size", d.BatchSize, 1, 1_000_000),
         };
     }
 

@@ -12,6 +12,8 @@ public static class CandidateSeeds
 
     public static ulong Hurdle(ulong jobSeed, string task) => Derive(jobSeed, "hurdle:" + task, 0);
 
+    public static ulong Stability(ulong jobSeed, string task) => Derive(jobSeed, "stability:" + task, 0);
+
     private static ulong Derive(ulong jobSeed, string purpose, int index) =>
         StableHash.Combine(StableHash.Combine(StableHash.Of(purpose), jobSeed), (ulong)index);
 }
