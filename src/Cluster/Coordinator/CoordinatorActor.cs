@@ -85,6 +85,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     {
         if (r.RunId != _runId || !Domain.IsNew(r.ProposalId))
         {
+            Domain.CountDuplicate();
             Sender.Tell(new ResultAck(r.ProposalId, Duplicate: true));
             return;
         }

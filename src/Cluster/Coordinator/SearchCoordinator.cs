@@ -52,6 +52,8 @@ public sealed class SearchCoordinator
     public string RunId { get; }
     public SearchEngine<IGenome> Engine { get; }
     public long Poisoned { get; private set; }
+    /// <summary>Results for proposals that already had one (a requeued job that finished twice), ignored; not persisted.</summary>
+    public long Duplicates { get; private set; }
     public IReadOnlyCollection<InFlightJob> InFlight => _inFlight.Values;
     public int StrikesOf(long id) => _strikes.GetValueOrDefault(id);
 
@@ -69,6 +71,8 @@ public sealed class SearchCoordinator
 
     /// <summary>True when no result for this proposal is stored yet (a repeat or a late second result is not).</summary>
     public bool IsNew(long id) => id >= 0 && id < Engine.Counters.Proposed && !_done.Contains(id);
+
+    public void CountDuplicate() => Duplicates++;
 
     /// <summary>
     /// The event to persist for a new result. A report the engine could not take (wrong number of
@@ -145,6 +149,6 @@ public sealed class SearchCoordinator
         var front = Engine.Archive.Front.Select(i => new FrontMember(i.Id, i.Genome.Text, i.Result.Objectives ?? [])).ToArray();
         long total = Engine.Settings.MaxEvaluations;
         return new StatusReport(RunId, c.Applied, total, c.Accepted, c.Rejected, c.Failed,
-            c.RejectedByStage.ToDictionary(n => n.Name, n => n.Count), front, _inFlight.Count, workers, Engine.IsDone, c.Duplicates, Poisoned);
+            c.RejectedByStage.ToDictionary(n => n.Name, n => n.Count), front, _inFlight.Count, workers, Engine.IsDone, c.Duplicates + Duplicates, Poisoned);
     }
 }

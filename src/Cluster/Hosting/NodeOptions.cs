@@ -19,5 +19,5 @@ public sealed record NodeOptions
     public string[] Roles { get; init; } = [CoordinatorRole, EvaluatorRole];
     /// <summary>Tests: check that every locally sent protocol message survives serialization.</summary>
     public bool SerializeMessages { get; init; }
-    public string LogLevel { get; init; } = "WARNING";
+    public string LogLevel { get; init; } = Environment.GetEnvironmentVariable("SEARCH_AKKA_LOGLEVEL") ?? "WARNING";
 }

@@ -50,6 +50,8 @@ public static class SearchNode
             akka.actor.serialize-messages = {{(node.SerializeMessages ? "on" : "off")}}
             akka.actor.serialize-creators = off
             akka.cluster.log-info = off
+            akka.cluster.periodic-tasks-initial-delay = 200ms
+            akka.cluster.singleton.hand-over-retry-interval = 200ms
             akka.cluster.downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
             akka.cluster.split-brain-resolver.active-strategy = keep-majority
             """, HoconAddMode.Prepend);
@@ -64,7 +66,7 @@ public static class SearchNode
             akka.AddStartup((system, _) => Akka.Cluster.Cluster.Get(system).Join(Akka.Cluster.Cluster.Get(system).SelfAddress));
 
         ConfigureStore(akka, role.Store);
-        var singleton = new ClusterSingletonOptions { Role = NodeOptions.CoordinatorRole };
+        var singleton = new ClusterSingletonOptions { Role = NodeOptions.CoordinatorRole, SingletonIdentificationInterval = TimeSpan.FromMilliseconds(200) };
         if (role.Space is { } space)
         {
             string runId = role.RunId ?? throw new ArgumentException("a node that hosts a run needs its run id");
