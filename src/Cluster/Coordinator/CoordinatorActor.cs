@@ -57,6 +57,13 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     public static Props Props(SearchSpace space, string runId, CoordinatorSettings settings, Action<StatusReport>? onStatus = null) =>
         Akka.Actor.Props.Create(() => new CoordinatorActor(space, runId, settings, onStatus));
 
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        _log.Error(reason, "run {0} cannot be recovered", _runId);
+        Context.System.EventStream.Publish(new CoordinatorFailed(_runId, reason));
+        base.OnRecoveryFailure(reason, message);
+    }
+
     // Created lazily: a snapshot offer (if any) comes before the first event.
     private SearchCoordinator Domain => _domain ??= SearchCoordinator.Create(_space, _runId, _settings, TimeProvider.System);
 

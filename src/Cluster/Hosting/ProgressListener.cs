@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Cluster.Coordinator;
 using Cluster.Protocol;
 using Search.Core;
 
@@ -25,6 +26,7 @@ internal sealed class ProgressListener : ReceiveActor, IWithTimers
         (_coordinator, _progress, _objectives, _done, _clock) = (coordinator, progress, objectives, done, clock);
         Receive<StatusReport>(OnStatus);
         Receive<Poll>(_ => _coordinator.Tell(GetStatus.Instance));
+        Receive<CoordinatorFailed>(f => _done.TrySetException(f.Reason));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -32,6 +34,7 @@ internal sealed class ProgressListener : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         Context.System.EventStream.Subscribe(Self, typeof(StatusReport));
+        Context.System.EventStream.Subscribe(Self, typeof(CoordinatorFailed));
         Timers.StartPeriodicTimer("poll", Poll.Instance, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(1));
     }
 

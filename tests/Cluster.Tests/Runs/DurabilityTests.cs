@@ -15,14 +15,14 @@ namespace Cluster.Tests.Runs;
 [Collection("akka-runs")]
 public sealed class DurabilityTests
 {
-    private const long Max = 60;
+    private const long Max = TestRuns.Max;
     private const int Workers = 2;
     private const int Kills = 3;
 
     [Fact]
     public async Task A_run_killed_three_times_and_resumed_ends_where_an_uninterrupted_run_ends_without_rerunning_stored_results()
     {
-        var reference = await TestRuns.Local("durable-reference", 1, slot => new FakeEvaluator((ulong)slot, 0), max: Max);
+        var reference = await TestRuns.Reference();
 
         string dir = TestRuns.TempDir("durable");
         string log = Path.Combine(dir, "evaluations.log");
@@ -32,7 +32,7 @@ public sealed class DurabilityTests
         {
             using var child = Start(attempt == 0 ? "run" : "resume", dir);
             // Kill once this life has finished a random number of evaluations, plus a random few milliseconds.
-            int target = Lines(log) + rng.NextInt(3, 12);
+            int target = Lines(log) + rng.NextInt(2, 9);
             var waited = Stopwatch.StartNew();
             while (Lines(log) < target && !child.HasExited && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(10);
             await Task.Delay(rng.NextInt(0, 40));

@@ -25,7 +25,7 @@ public sealed class LocalRunTests
     [Fact]
     public async Task One_seed_gives_one_search_whatever_the_number_and_speed_of_workers()
     {
-        var one = await TestRuns.Local("one-worker", 1, slot => new FakeEvaluator(100 + (ulong)slot, 0));
+        var one = await TestRuns.Reference();
         var three = await TestRuns.Local("three-workers", 3, slot => new FakeEvaluator(200 + (ulong)slot, 12));
         Assert.Equal(TestRuns.Describe(one.Status), TestRuns.Describe(three.Status));
         Assert.Equal(TestRuns.Max, three.Status.Done);
@@ -57,12 +57,12 @@ public sealed class LocalRunTests
     {
         ulong slowSeed = EvaluationSeeds.For(TestRuns.Seed, 2);
         int hung = 0;
-        var reference = await TestRuns.Local("deadline-reference", 1, slot => new FakeEvaluator((ulong)slot, 0));
+        var reference = await TestRuns.Reference();
         var result = await TestRuns.Local("deadline", 2, slot => new ScriptedEvaluator(new FakeEvaluator((ulong)slot, 2), (job, _) =>
         {
             // Only the first attempt hangs, well past the deadline.
-            if (job.Seed == slowSeed && Interlocked.Exchange(ref hung, 1) == 0) Thread.Sleep(3000);
-        }), o => o with { Coordinator = o.Coordinator with { JobTimeout = TimeSpan.FromMilliseconds(500), DeadlineCheck = TimeSpan.FromMilliseconds(100) } });
+            if (job.Seed == slowSeed && Interlocked.Exchange(ref hung, 1) == 0) Thread.Sleep(1500);
+        }), o => o with { Coordinator = o.Coordinator with { JobTimeout = TimeSpan.FromMilliseconds(300), DeadlineCheck = TimeSpan.FromMilliseconds(100) } });
         Assert.Equal(1, hung);
         Assert.Equal(0, result.Status.Poisoned);
         Assert.Equal(TestRuns.Describe(reference.Status), TestRuns.Describe(result.Status));

@@ -25,6 +25,12 @@ public static class TestRuns
         return result;
     }
 
+    private static readonly Lazy<Task<RunResult>> ReferenceRun = new(() =>
+        Local("reference", 1, slot => new FakeEvaluator((ulong)slot, 0), o => o with { Store = new StoreOptions.InMemory() }));
+
+    /// <summary>The uninterrupted single-worker run every other run of the test space must equal.</summary>
+    public static Task<RunResult> Reference() => ReferenceRun.Value;
+
     /// <summary>Everything a deterministic search must reproduce: outcome counts, rejections by stage, the front (ids, genomes, objectives).</summary>
     public static string Describe(StatusReport s) =>
         $"done {s.Done}/{s.Total} accepted {s.Accepted} rejected {s.Rejected} failed {s.Failed} " +
