@@ -52,6 +52,9 @@ public static class SearchRunner
     /// <summary>Runs evaluator slots on this node for whatever run the cluster's coordinator serves, until cancelled.</summary>
     public static async Task JoinAsWorker(NodeOptions node, int workers, Func<int, ICandidateEvaluator> evaluator, WorkerSettings settings, CancellationToken cancel)
     {
+        // The singleton lives on the oldest coordinator-role node; one without the run's space would never start it.
+        if (node.Roles.Contains(NodeOptions.CoordinatorRole))
+            throw new ArgumentException("a worker node cannot take the coordinator role: the coordinator runs where the run was submitted", nameof(node));
         var role = new NodeRole(null, null, new(), new StoreOptions.InMemory(), null, workers, evaluator, settings);
         using var host = SearchNode.Build(node, role);
         await host.StartAsync(cancel);
