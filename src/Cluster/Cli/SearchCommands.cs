@@ -15,6 +15,11 @@ public static class SearchCommands
         [Run(composition), Resume(composition), Status(), Node(composition)];
 
     private static Option<int> Workers(int fallback) => new("--workers") { Description = "evaluator slots on this node", DefaultValueFactory = _ => fallback };
+    private static Option<string> Devices() => new("--device")
+    {
+        Description = "device of the evaluator slots: cpu, cuda, cuda:N, or a comma list (slot i takes item i mod n)",
+        DefaultValueFactory = _ => "cpu",
+    };
     private static Option<int> Port() => new("--port") { Description = "this node's port (0: any free one)", DefaultValueFactory = _ => 0 };
     private static Option<string> Host() => new("--host") { Description = "this node's hostname or address", DefaultValueFactory = _ => "127.0.0.1" };
 
@@ -22,7 +27,7 @@ public static class SearchCommands
     {
         var space = new Argument<string?>("space") { Description = "search-space YAML file (default: the built-in space)", Arity = ArgumentArity.ZeroOrOne };
         var workers = Workers(1);
-        var device = CommonOptions.Device();
+        var device = Devices();
         var seed = new Option<ulong?>("--seed") { Description = "override the space's seed" };
         var output = new Option<string?>("--out") { Description = "run directory (default runs/<space>-<UTC time>)" };
         var cluster = new Option<string?>("--cluster") { Description = "host:port of a cluster seed node: this process coordinates, the cluster's evaluator nodes work" };
@@ -36,7 +41,7 @@ public static class SearchCommands
             var options = new RunOptions
             {
                 RunDirectory = result.GetValue(output), Workers = result.GetValue(workers), Device = dev, Seed = result.GetValue(seed),
-                Evaluator = slot => composition.CreateEvaluator(slot, dev),
+                Evaluator = slot => composition.CreateEvaluator(slot, DeviceOf(dev, slot)),
                 Node = new NodeOptions { Hostname = result.GetValue(host)!, Port = result.GetValue(port) },
             };
             string? seedNode = result.GetValue(cluster);
@@ -52,7 +57,7 @@ public static class SearchCommands
     {
         var dir = new Argument<string>("run") { Description = "run directory" };
         var workers = Workers(1);
-        var device = CommonOptions.Device();
+        var device = Devices();
         var command = new Command("resume", "Continue a run from its directory (nothing stored is evaluated again)") { dir, workers, device };
         command.SetAction(async (result, cancel) =>
         {
@@ -60,7 +65,7 @@ public static class SearchCommands
             var info = run.ReadInfo();
             var loaded = composition.LoadSpace(info.SpaceCopy is { } copy ? Path.Combine(run.Path, copy) : info.SpaceSource);
             string dev = result.GetValue(device)!;
-            var options = new RunOptions { Workers = result.GetValue(workers), Device = dev, Evaluator = slot => composition.CreateEvaluator(slot, dev) };
+            var options = new RunOptions { Workers = result.GetValue(workers), Device = dev, Evaluator = slot => composition.CreateEvaluator(slot, DeviceOf(dev, slot)) };
             var resumed = await new ProgressDisplay().Show(loaded.Name, progress => SearchRunner.Resume(run.Path, loaded, options, progress, cancel));
             return Finish(resumed);
         });
@@ -85,7 +90,7 @@ public static class SearchCommands
         var roles = new Option<string[]>("--roles") { Description = "node roles", DefaultValueFactory = _ => [NodeOptions.EvaluatorRole], AllowMultipleArgumentsPerToken = true };
         var seeds = new Option<string[]>("--seed-nodes") { Description = "host:port of seed nodes", Required = true, AllowMultipleArgumentsPerToken = true };
         var workers = Workers(1);
-        var device = CommonOptions.Device();
+        var device = Devices();
         var host = Host();
         var port = Port();
         var command = new Command("node", "Join a cluster and evaluate for its runs until stopped (Ctrl+C)") { roles, seeds, workers, device, host, port };
@@ -97,10 +102,17 @@ public static class SearchCommands
                 Roles = result.GetValue(roles)!, SeedNodes = result.GetValue(seeds)!, Hostname = result.GetValue(host)!, Port = result.GetValue(port),
             };
             AnsiConsole.WriteLine($"joining {string.Join(", ", node.SeedNodes)} as {string.Join(", ", node.Roles)} with {result.GetValue(workers)} slots on {dev}; Ctrl+C stops");
-            await SearchRunner.JoinAsWorker(node, result.GetValue(workers), slot => composition.CreateEvaluator(slot, dev), new(), cancel);
+            await SearchRunner.JoinAsWorker(node, result.GetValue(workers), slot => composition.CreateEvaluator(slot, DeviceOf(dev, slot)), new(), cancel);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>"cuda:0,cuda:1": slot i gets device i mod 2.</summary>
+    private static string DeviceOf(string devices, int slot)
+    {
+        var list = devices.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return list.Length == 0 ? "cpu" : list[slot % list.Length];
     }
 
     private static int Finish(RunResult run)

@@ -21,6 +21,7 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers, IWithUnboundedS
     private readonly WorkerSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly string _workerId;
+    private readonly EvaluationThread _thread;
     private CancellationTokenSource? _running;
     private IClusterMessage? _unacked;
 
@@ -28,6 +29,7 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers, IWithUnboundedS
     {
         (_coordinator, _evaluator, _settings) = (coordinator, evaluator, settings);
         _workerId = Self.Path.ToStringWithAddress(((ExtendedActorSystem)Context.System).Provider.DefaultAddress);
+        _thread = new EvaluationThread($"evaluator {Self.Path.Name}");
         Idle();
     }
 
@@ -39,7 +41,11 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers, IWithUnboundedS
 
     protected override void PreStart() => RequestWork();
 
-    protected override void PostStop() => _running?.Cancel();
+    protected override void PostStop()
+    {
+        _running?.Cancel();
+        _thread.Dispose();
+    }
 
     private void RequestWork()
     {
@@ -63,11 +69,11 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers, IWithUnboundedS
         var cancel = _running.Token;
         var lookup = new CoordinatorLookup(_coordinator, job.RunId, _settings.LookupTimeout);
         var evaluator = _evaluator;
-        Task.Factory.StartNew(() =>
+        _thread.Run(() =>
         {
             try { return new Finished(job, evaluator.Evaluate(job.ToEvaluationJob(), lookup, cancel), null); }
             catch (Exception e) { return new Finished(job, null, e); }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).PipeTo(Self);
+        }).PipeTo(Self);
         Become(Busy);
     }
 
