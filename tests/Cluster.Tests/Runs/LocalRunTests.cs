@@ -61,8 +61,8 @@ public sealed class LocalRunTests
         var result = await TestRuns.Local("deadline", 2, slot => new ScriptedEvaluator(new FakeEvaluator((ulong)slot, 2), (job, _) =>
         {
             // Only the first attempt hangs, well past the deadline.
-            if (job.Seed == slowSeed && Interlocked.Exchange(ref hung, 1) == 0) Thread.Sleep(1500);
-        }), o => o with { Coordinator = o.Coordinator with { JobTimeout = TimeSpan.FromMilliseconds(300), DeadlineCheck = TimeSpan.FromMilliseconds(100) } });
+            if (job.Seed == slowSeed && Interlocked.Exchange(ref hung, 1) == 0) Thread.Sleep(2000);
+        }), o => o with { Coordinator = o.Coordinator with { JobTimeout = TimeSpan.FromMilliseconds(800), DeadlineCheck = TimeSpan.FromMilliseconds(100) } });
         Assert.Equal(1, hung);
         Assert.Equal(0, result.Status.Poisoned);
         Assert.Equal(TestRuns.Describe(reference.Status), TestRuns.Describe(result.Status));
