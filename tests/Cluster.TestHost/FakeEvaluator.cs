@@ -36,7 +36,8 @@ public sealed class FakeEvaluator(ulong delaySeed, int maxDelayMs, string? log =
         if (log is not null)
             lock (LogLock) File.AppendAllText(log, job.Seed + "\n");
         var metrics = new Dictionary<string, double> { ["delay_ms"] = delay };
-        return new EvaluationReport(result, null, counters, metrics, new Dictionary<string, double>());
+        var learned = new Dictionary<string, double> { ["x0"] = x[0] };
+        return new EvaluationReport(result, null, counters, metrics, learned);
     }
 
     bool IEquivalenceLookup.TryGet(ProbeFingerprint fingerprint, out EvaluationResult result)

@@ -28,6 +28,8 @@ public sealed class SearchCoordinator
     private readonly Dictionary<long, int> _attempts = new();
     private readonly Dictionary<long, int> _strikes;
     private readonly HashSet<long> _done;
+    // Metrics and learned scalars of results not yet applied or on the front; the rest is dropped (the journal keeps all).
+    private readonly Dictionary<long, ResultDetails> _details = new();
 
     private SearchCoordinator(SearchSpace space, string runId, SearchEngine<IGenome> engine, CoordinatorSettings settings, TimeProvider clock,
         Dictionary<long, int> strikes, HashSet<long> done, long poisoned)
@@ -46,7 +48,9 @@ public sealed class SearchCoordinator
         var state = MessagePackSerializer.Deserialize<EngineState>(snapshot.Engine, EngineOptions);
         var engine = SearchEngine<IGenome>.FromState(state, space.Family, space.CreateStrategy(), space.Objectives, space.Engine, source: $"snapshot of run {runId}");
         var done = state.Archive.Select(e => e.Id).Concat(state.Buffered.Select(b => b.Id)).ToHashSet();
-        return new(space, runId, engine, settings, clock, new(snapshot.Strikes), done, snapshot.Poisoned);
+        var c = new SearchCoordinator(space, runId, engine, settings, clock, new(snapshot.Strikes), done, snapshot.Poisoned);
+        foreach (var (id, d) in snapshot.Details ?? []) c._details[id] = d;
+        return c;
     }
 
     public string RunId { get; }
@@ -93,7 +97,17 @@ public sealed class SearchCoordinator
         _done.Add(e.ProposalId);
         _inFlight.Remove(e.ProposalId);
         Engine.RecordStageStats(e.Report.Counters());
-        return Engine.Tell(e.ProposalId, e.Report.Result, e.Report.Fingerprint);
+        _details[e.ProposalId] = new ResultDetails(e.Report.Metrics, e.Report.Learned);
+        var outcome = Engine.Tell(e.ProposalId, e.Report.Result, e.Report.Fingerprint);
+        if (outcome == TellOutcome.Applied) PruneDetails();
+        return outcome;
+    }
+
+    private void PruneDetails()
+    {
+        var front = Engine.Archive.Front.Select(i => i.Id).ToHashSet();
+        long applied = Engine.Counters.Applied;
+        foreach (var id in _details.Keys.Where(id => id < applied && !front.Contains(id)).ToArray()) _details.Remove(id);
     }
 
     /// <summary>Counts a strike; requeues the proposal, or records it as Failed "poison" once it reaches the limit. True when poisoned.</summary>
@@ -141,12 +155,14 @@ public sealed class SearchCoordinator
     public EquivalenceAnswer Lookup(ProbeFingerprint fingerprint) =>
         new(fingerprint, fingerprint.IsFinite && Engine.TryReuse(fingerprint, out var result) ? result : null);
 
-    public CoordinatorSnapshot Snapshot() => new(Engine.SaveBytes(), new(_strikes), Poisoned);
+    public CoordinatorSnapshot Snapshot() => new(Engine.SaveBytes(), new(_strikes), Poisoned, new(_details));
 
     public StatusReport Status(int workers)
     {
         var c = Engine.Counters;
-        var front = Engine.Archive.Front.Select(i => new FrontMember(i.Id, i.Genome.Text, i.Result.Objectives ?? [])).ToArray();
+        var front = Engine.Archive.Front.Select(i => _details.TryGetValue(i.Id, out var d)
+            ? new FrontMember(i.Id, i.Genome.Text, i.Result.Objectives ?? [], d.Metrics, d.Learned)
+            : new FrontMember(i.Id, i.Genome.Text, i.Result.Objectives ?? [])).ToArray();
         long total = Engine.Settings.MaxEvaluations;
         return new StatusReport(RunId, c.Applied, total, c.Accepted, c.Rejected, c.Failed,
             c.RejectedByStage.ToDictionary(n => n.Name, n => n.Count), front, _inFlight.Count, workers, Engine.IsDone, c.Duplicates + Duplicates, Poisoned);

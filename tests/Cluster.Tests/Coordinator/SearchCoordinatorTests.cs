@@ -145,6 +145,8 @@ public sealed class SearchCoordinatorTests
 
         Assert.True(resumed.Engine.IsDone);
         Assert.Equal(ArchiveText(reference), ArchiveText(resumed));
+        // Learned scalars of front members survive the snapshot (the fake learns x0, which is objective f1).
+        Assert.All(resumed.Status(0).Front, f => Assert.Equal(f.Objectives[0], f.Learned!["x0"]));
     }
 
     private void Drive(SearchCoordinator c, Action<Job> seen)

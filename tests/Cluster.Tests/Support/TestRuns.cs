@@ -31,9 +31,12 @@ public static class TestRuns
     /// <summary>The uninterrupted single-worker run every other run of the test space must equal.</summary>
     public static Task<RunResult> Reference() => ReferenceRun.Value;
 
-    /// <summary>Everything a deterministic search must reproduce: outcome counts, rejections by stage, the front (ids, genomes, objectives).</summary>
+    /// <summary>Everything a deterministic search must reproduce: outcome counts, rejections by stage, the front (ids, genomes, objectives, learned scalars).</summary>
     public static string Describe(StatusReport s) =>
         $"done {s.Done}/{s.Total} accepted {s.Accepted} rejected {s.Rejected} failed {s.Failed} " +
         $"stages [{string.Join(",", s.RejectedByStage.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}={kv.Value}"))}]\n" +
-        string.Join("\n", s.Front.OrderBy(f => f.Id).Select(f => $"{f.Id} {f.Genome} {string.Join(",", f.Objectives.Select(o => o.ToString("R")))}"));
+        string.Join("\n", s.Front.OrderBy(f => f.Id).Select(f => $"{f.Id} {f.Genome} {string.Join(",", f.Objectives.Select(o => o.ToString("R")))} learned {Learned(f)}"));
+
+    private static string Learned(FrontMember f) =>
+        f.Learned is null ? "none" : string.Join(",", f.Learned.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}={kv.Value:R}"));
 }
