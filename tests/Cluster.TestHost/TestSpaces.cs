@@ -17,12 +17,13 @@ public static class TestSpaces
     {
         Name = "zdt1-test",
         Source = "embedded:zdt1-test",
-        Family = new ErasedFamily<RealVector>(Family),
+        Family = Family.Erase(),
         CreateStrategy = () => new Nsga2<IGenome>(new Nsga2Options(population)),
         StrategyName = "nsga2",
         Objectives = ObjectiveSet.Minimize("f1", "f2"),
         Engine = new EngineSettings(seed, population, maxEvaluations),
         Evaluation = new EvaluationPlan { Tasks = ["zdt1"], Objectives = ["f1", "f2"] },
         Seed = seed,
+        Fingerprint = 0x2D71,
     };
 }

@@ -33,7 +33,8 @@ public static class SearchCommands
         var cluster = new Option<string?>("--cluster") { Description = "host:port of a cluster seed node: this process coordinates, the cluster's evaluator nodes work" };
         var host = Host();
         var port = Port();
-        var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port };
+        var data = CommonOptions.Data();
+        var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data };
         command.SetAction(async (result, cancel) =>
         {
             var loaded = composition.LoadSpace(result.GetValue(space));
@@ -41,7 +42,7 @@ public static class SearchCommands
             var options = new RunOptions
             {
                 RunDirectory = result.GetValue(output), Workers = result.GetValue(workers), Device = dev, Seed = result.GetValue(seed),
-                Evaluator = slot => composition.CreateEvaluator(slot, DeviceOf(dev, slot)),
+                Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data)),
                 Node = new NodeOptions { Hostname = result.GetValue(host)!, Port = result.GetValue(port) },
             };
             string? seedNode = result.GetValue(cluster);
@@ -58,14 +59,15 @@ public static class SearchCommands
         var dir = new Argument<string>("run") { Description = "run directory" };
         var workers = Workers(1);
         var device = Devices();
-        var command = new Command("resume", "Continue a run from its directory (nothing stored is evaluated again)") { dir, workers, device };
+        var data = CommonOptions.Data();
+        var command = new Command("resume", "Continue a run from its directory (nothing stored is evaluated again)") { dir, workers, device, data };
         command.SetAction(async (result, cancel) =>
         {
             var run = new RunDirectory(result.GetValue(dir)!);
             var info = run.ReadInfo();
             var loaded = composition.LoadSpace(info.SpaceCopy is { } copy ? Path.Combine(run.Path, copy) : info.SpaceSource);
             string dev = result.GetValue(device)!;
-            var options = new RunOptions { Workers = result.GetValue(workers), Device = dev, Evaluator = slot => composition.CreateEvaluator(slot, DeviceOf(dev, slot)) };
+            var options = new RunOptions { Workers = result.GetValue(workers), Device = dev, Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data)) };
             var resumed = await new ProgressDisplay().Show(loaded.Name, progress => SearchRunner.Resume(run.Path, loaded, options, progress, cancel));
             return Finish(resumed);
         });
@@ -93,7 +95,8 @@ public static class SearchCommands
         var device = Devices();
         var host = Host();
         var port = Port();
-        var command = new Command("node", "Join a cluster and evaluate for its runs until stopped (Ctrl+C)") { roles, seeds, workers, device, host, port };
+        var data = CommonOptions.Data();
+        var command = new Command("node", "Join a cluster and evaluate for its runs until stopped (Ctrl+C)") { roles, seeds, workers, device, host, port, data };
         command.SetAction(async (result, cancel) =>
         {
             string dev = result.GetValue(device)!;
@@ -102,11 +105,14 @@ public static class SearchCommands
                 Roles = result.GetValue(roles)!, SeedNodes = result.GetValue(seeds)!, Hostname = result.GetValue(host)!, Port = result.GetValue(port),
             };
             AnsiConsole.WriteLine($"joining {string.Join(", ", node.SeedNodes)} as {string.Join(", ", node.Roles)} with {result.GetValue(workers)} slots on {dev}; Ctrl+C stops");
-            await SearchRunner.JoinAsWorker(node, result.GetValue(workers), slot => composition.CreateEvaluator(slot, DeviceOf(dev, slot)), new(), cancel);
+            await SearchRunner.JoinAsWorker(node, result.GetValue(workers), Slots(composition, result.GetValue(workers), dev, result.GetValue(data)), new(), cancel);
             return 0;
         });
         return command;
     }
+
+    private static Func<int, Evaluators.Candidates.ICandidateEvaluator> Slots(SearchComposition composition, int slots, string devices, string? data) =>
+        slot => composition.CreateEvaluator(new EvaluatorSlot(slot, slots, DeviceOf(devices, slot), data));
 
     /// <summary>"cuda:0,cuda:1": slot i gets device i mod 2.</summary>
     private static string DeviceOf(string devices, int slot)

@@ -3,6 +3,7 @@ using Evaluators.Runtime;
 using Evaluators.Slots;
 using Evaluators.Tasks;
 using Evaluators.Training;
+using Search.Genomes.Activation;
 using Spectre.Console;
 
 namespace Cluster.Cli;
@@ -13,7 +14,7 @@ public static class TrainCommand
     public static Command Create()
     {
         var task = new Option<string>("--task") { Description = "proxy task: " + string.Join(", ", ProxyTasks.List.Select(t => t.Name)), DefaultValueFactory = _ => ProxyTasks.Default };
-        var activation = new Option<string>("--activation") { Description = "built-in activation: " + string.Join(", ", BuiltinActivation.Names), DefaultValueFactory = _ => "relu" };
+        var activation = new Option<string>("--activation") { Description = "built-in activation (" + string.Join(", ", BuiltinActivation.Names) + ") or an activation genome, e.g. 'relu(x) + @e(0.01) * x * exp(-x^2 / 2)'", DefaultValueFactory = _ => "relu" };
         var epochs = new Option<int?>("--epochs") { Description = "override the task's epochs" };
         var seed = new Option<ulong>("--seed") { Description = "seed of weights and batch order", DefaultValueFactory = _ => 1 };
         var device = CommonOptions.Device();
@@ -21,11 +22,11 @@ public static class TrainCommand
         var data = CommonOptions.Data();
 
         var command = new Command("train", "Train a proxy task with one activation and print its metrics") { task, activation, epochs, seed, device, threads, data };
-        command.SetAction(result =>
+        command.SetAction(result => CliErrors.Guard(() =>
         {
             var proxy = ProxyTasks.Get(result.GetValue(task)!);
             if (result.GetValue(epochs) is int e) proxy = proxy with { Training = proxy.Training with { Epochs = e } };
-            var slot = new BuiltinActivation(result.GetValue(activation)!);
+            var slot = SlotFor(result.GetValue(activation)!);
             TorchRuntime.EnsureReady(result.GetValue(threads));
             var torchDevice = DeviceChoice.Resolve(result.GetValue(device)!);
 
@@ -48,7 +49,11 @@ public static class TrainCommand
                 });
             MetricsTable.Print(proxy.Name, slot.Name, metrics);
             return metrics.Diverged ? 1 : 0;
-        });
+        }));
         return command;
     }
+
+    /// <summary>A built-in name gives TorchSharp's module; anything else is parsed as an activation genome.</summary>
+    private static ISlotFactory SlotFor(string text) =>
+        BuiltinActivation.Names.Contains(text) ? new BuiltinActivation(text) : new ActivationGenomeSlot(new ActivationFamily().Parse(text));
 }

@@ -1,6 +1,8 @@
 using Evaluators.Candidates;
+using Search.Configuration;
 using Search.Core;
 using Search.Engine;
+using Search.Termination;
 
 namespace Cluster.Spaces;
 
@@ -13,14 +15,25 @@ public sealed record SearchSpace
     public required string Name { get; init; }
     /// <summary>The YAML file it was read from, or "embedded:NAME".</summary>
     public required string Source { get; init; }
+    /// <summary>The family the engine and strategy use: seeded (<see cref="SeededFamily"/>) when the file lists initial seeds.</summary>
     public required IGenomeFamily<IGenome> Family { get; init; }
     /// <summary>Strategy by name, e.g. aging, nsga2, multitask-tournament, islands; a fresh instance per call.</summary>
     public required Func<IStrategy<IGenome>> CreateStrategy { get; init; }
     public required string StrategyName { get; init; }
     public required ObjectiveSet Objectives { get; init; }
+    /// <summary>Seed, lookahead, evaluation budget and <see cref="Fingerprint"/> as the space fingerprint.</summary>
     public required EngineSettings Engine { get; init; }
     public required EvaluationPlan Evaluation { get; init; }
-    /// <summary>Genome texts evaluated beside the front under the same budget and seeds (e.g. relu(x), gelu(x), silu(x)).</summary>
+    /// <summary>Canonical genome texts evaluated beside the front under the same budget and seeds (e.g. relu(x), gelu(x), silu(x)).</summary>
     public IReadOnlyList<string> Baselines { get; init; } = [];
     public required ulong Seed { get; init; }
+    /// <summary>Optional wall-time limit of the search (the budget's wall_time_seconds).</summary>
+    public TimeSpan? WallTime { get; init; }
+    /// <summary>Hash of the space's canonical content, budget excluded (see searchspaces/README.md).</summary>
+    public required ulong Fingerprint { get; init; }
+
+    /// <summary>The stopping rule beyond the evaluation budget (which the engine applies itself), or null; one per run.</summary>
+    public ITermination? CreateTermination(IClock? clock = null) => WallTime is { } limit
+        ? TerminationRegistry.Create("wall-time", Settings.Of(("seconds", limit.TotalSeconds)), clock)
+        : null;
 }

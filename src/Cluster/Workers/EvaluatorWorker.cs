@@ -44,6 +44,8 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers, IWithUnboundedS
     protected override void PostStop()
     {
         _running?.Cancel();
+        // The evaluator may hold tensors made on its thread: dispose it there, after any evaluation in progress.
+        if (_evaluator is IDisposable disposable) _thread.Run(() => { disposable.Dispose(); return 0; });
         _thread.Dispose();
     }
 

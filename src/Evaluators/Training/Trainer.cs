@@ -11,7 +11,9 @@ namespace Evaluators.Training;
 /// Trains one model built from a template and a slot filler on prepared data, and measures it.
 /// Every step runs in its own dispose scope, so nothing outlives the call but the metrics.
 /// Seeded: the seed fixes the initial weights (torch's generator) and the batch order (the
-/// engine's Rng), so a run is repeatable on the same hardware and thread count.
+/// engine's Rng), so a run is repeatable on the same hardware and thread count. The optional
+/// <c>cancel</c> is checked before every step (an OperationCanceledException leaves nothing live),
+/// and <c>trained</c> sees the trained model before it is disposed (to read learned scalars).
 /// </summary>
 public static class Trainer
 {
@@ -20,7 +22,8 @@ public static class Trainer
     private static readonly object InitLock = new();
 
     public static TrainingMetrics Train(IModelTemplate template, ISlotFactory slot, PreparedData data,
-        TrainingSettings settings, ulong seed, Action<TrainingProgress>? progress = null)
+        TrainingSettings settings, ulong seed, Action<TrainingProgress>? progress = null,
+        CancellationToken cancel = default, Action<nn.Module<Tensor, Tensor>>? trained = null)
     {
         settings.Validate();
         using var scope = NewDisposeScope();
@@ -52,6 +55,7 @@ public static class Trainer
             rng.Shuffle(order);
             for (int b = 0; b < stepsPerEpoch && step < totalSteps; b++)
             {
+                cancel.ThrowIfCancellationRequested();
                 using var stepScope = NewDisposeScope();
                 int start = b * batch, count = Math.Min(batch, n - start);
                 var index = tensor(order.AsSpan(start, count).ToArray(), device: device);
@@ -71,10 +75,12 @@ public static class Trainer
             }
         }
         double trainSeconds = clock.Elapsed.TotalSeconds;
+        cancel.ThrowIfCancellationRequested();
 
         model.eval();
         var val = data.ValX is null ? Score.None : Evaluate(model, data.ValX, data.ValY!, data.IsClassification, settings.EvalBatchSize);
-        var test = Evaluate(model, data.TestX, data.TestY, data.IsClassification, settings.EvalBatchSize);
+        var test = settings.EvaluateTestSet ? Evaluate(model, data.TestX, data.TestY, data.IsClassification, settings.EvalBatchSize) : Score.None;
+        trained?.Invoke(model);
         return new TrainingMetrics(
             ValidationAccuracy: val.Accuracy, TestAccuracy: test.Accuracy,
             ValidationRmse: val.Rmse, TestRmse: test.Rmse, ValidationLoss: val.Loss,

@@ -18,6 +18,8 @@ public sealed record TrainingSettings
     /// <summary>Use only the first N training samples (before the validation split); null = all.</summary>
     public int? TrainSubset { get; init; }
     public int EvalBatchSize { get; init; } = 2000;
+    /// <summary>Off for short screening runs (the quality hurdle), whose test accuracy nobody reads; test metrics are then NaN.</summary>
+    public bool EvaluateTestSet { get; init; } = true;
 
     public void Validate()
     {

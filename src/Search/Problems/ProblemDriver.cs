@@ -15,9 +15,12 @@ public static class ProblemDriver
     public static StrategyContext<RealVector> Context(IProblem problem, ulong seed) =>
         new(Family(problem), ObjectiveSet.Minimize(Enumerable.Range(1, problem.Objectives).Select(i => $"f{i}").ToArray()), new Rng(seed));
 
-    /// <summary>Runs up to <paramref name="evaluations"/> evaluations, asking for at most <paramref name="batch"/> at a time.</summary>
+    /// <summary>
+    /// Runs up to <paramref name="evaluations"/> evaluations, asking for at most <paramref name="batch"/>
+    /// at a time; every result also goes to <paramref name="archive"/> when given.
+    /// </summary>
     public static void Drive(IStrategy<RealVector> strategy, IProblem problem, StrategyContext<RealVector> context,
-        long evaluations, int batch = 100, long firstId = 0)
+        long evaluations, int batch = 100, long firstId = 0, EvaluationArchive? archive = null)
     {
         long done = 0;
         while (done < evaluations)
@@ -28,18 +31,24 @@ public static class ProblemDriver
             foreach (var genome in proposals)
             {
                 var values = problem.Evaluate(genome.Values);
-                strategy.Tell(new Individual<RealVector>(firstId + done, genome, EvaluationResult.Accept(values),
-                    context.Objectives.ToMinimized(values)), context);
+                var individual = new Individual<RealVector>(firstId + done, genome, EvaluationResult.Accept(values),
+                    context.Objectives.ToMinimized(values));
+                strategy.Tell(individual, context);
+                archive?.Add(individual);
                 done++;
             }
         }
     }
 
-    public static ProblemRun Run(IStrategy<RealVector> strategy, IProblem problem, long evaluations, ulong seed, int batch = 100)
+    /// <summary>A whole run from <paramref name="seed"/>, assessed on its archive front and on its final population.</summary>
+    public static ProblemResult Run(IStrategy<RealVector> strategy, IProblem problem, long evaluations, ulong seed, int batch = 100)
     {
         var context = Context(problem, seed);
-        Drive(strategy, problem, context, evaluations, batch);
-        return Assess(strategy.Population.Where(p => p.IsFeasible).Select(p => p.Minimized).ToArray(), problem, evaluations);
+        var archive = new EvaluationArchive();
+        Drive(strategy, problem, context, evaluations, batch, archive: archive);
+        return new ProblemResult(
+            Assess(archive.Front, problem, evaluations),
+            Assess(strategy.Population.Where(p => p.IsFeasible).Select(p => p.Minimized).ToArray(), problem, evaluations));
     }
 
     /// <summary>Front, hypervolume (and its ratio to the true front's) and IGD of a set of objective vectors.</summary>

@@ -2,15 +2,18 @@ using MessagePack;
 using Search.Core;
 using Search.Reinsertion;
 using Search.Selection;
+using Search.Variation;
 
 namespace Search.Strategies;
 
 /// <summary>
 /// NSGA-II (Deb et al. 2002) in ask/tell form. Generation 0 is N random genomes; every later
-/// generation is N children of crowded-tournament parents. Propose hands out the current batch and
-/// then returns nothing until all of it is told (the generation barrier); the last Tell of a batch
-/// runs survival by rank and crowding over parents and children. Failed candidates (+infinity) are
-/// dominated by every feasible one, so they sink to the last front.
+/// generation is N children of crowded-tournament parents: two per mating pair where the family
+/// implements <see cref="IPairCrossover{TGenome}"/> (Deb's original), otherwise one per pair.
+/// Propose hands out the current batch and then returns nothing until all of it is told (the
+/// generation barrier); the last Tell of a batch runs survival by rank and crowding over parents
+/// and children. Failed candidates (+infinity) are dominated by every feasible one, so they sink
+/// to the last front.
 /// </summary>
 public sealed class Nsga2<TGenome> : IStrategy<TGenome>, IMigrationTarget<TGenome> where TGenome : IGenome
 {
@@ -52,7 +55,31 @@ public sealed class Nsga2<TGenome> : IStrategy<TGenome>, IMigrationTarget<TGenom
         _awaiting = n;
     }
 
-    private List<TGenome> Offspring(int n, StrategyContext<TGenome> context)
+    private List<TGenome> Offspring(int n, StrategyContext<TGenome> context) =>
+        context.Family is IPairCrossover<TGenome> pairs && context.Family.SupportsCrossover
+            ? OffspringInPairs(n, pairs, context)
+            : OffspringOnePerPair(n, context);
+
+    /// <summary>Deb's variation: each mating pair gives both crossover children, each mutated on its own.</summary>
+    private List<TGenome> OffspringInPairs(int n, IPairCrossover<TGenome> pairs, StrategyContext<TGenome> context)
+    {
+        var rng = context.Rng;
+        int matings = (n + 1) / 2;
+        var parents = _selection.Select(_population, 2 * matings, rng);
+        var children = new List<TGenome>(2 * matings);
+        for (int k = 0; k < matings; k++)
+        {
+            var (first, second) = (parents[2 * k].Genome, parents[2 * k + 1].Genome);
+            if (rng.Chance(Options.CrossoverProbability)) (first, second) = pairs.CrossoverPair(first, second, rng);
+            children.Add(MaybeMutate(first, context));
+            children.Add(MaybeMutate(second, context));
+        }
+        // An odd population drops the last second child.
+        return children.GetRange(0, n);
+    }
+
+    /// <summary>For families whose crossover gives one child: one child per mating pair.</summary>
+    private List<TGenome> OffspringOnePerPair(int n, StrategyContext<TGenome> context)
     {
         var family = context.Family;
         var rng = context.Rng;
@@ -63,11 +90,13 @@ public sealed class Nsga2<TGenome> : IStrategy<TGenome>, IMigrationTarget<TGenom
             var child = parents[2 * k].Genome;
             if (family.SupportsCrossover && rng.Chance(Options.CrossoverProbability))
                 child = family.Crossover(child, parents[2 * k + 1].Genome, rng);
-            if (rng.Chance(Options.MutationProbability)) child = family.Mutate(child, rng);
-            children.Add(child);
+            children.Add(MaybeMutate(child, context));
         }
         return children;
     }
+
+    private TGenome MaybeMutate(TGenome genome, StrategyContext<TGenome> context) =>
+        context.Rng.Chance(Options.MutationProbability) ? context.Family.Mutate(genome, context.Rng) : genome;
 
     public void Tell(Individual<TGenome> individual, StrategyContext<TGenome> context)
     {

@@ -13,7 +13,7 @@ public sealed class SearchCommandsTests
     private static readonly SearchComposition Fake = new(
         source => source is null or "embedded:zdt1-test" ? TestSpaces.Zdt1(TestRuns.Seed, TestRuns.Max)
             : throw new FileNotFoundException("the test composition knows only embedded:zdt1-test", source),
-        (slot, _) => new FakeEvaluator((ulong)slot, 2));
+        slot => new FakeEvaluator((ulong)slot.Slot, 2));
 
     private static Task<int> Invoke(params string[] args)
     {

@@ -96,4 +96,36 @@ public class RealVectorTests
         Assert.InRange(changed / 3000, 0.9, 1.1);
         Assert.Equal(p, new RealVectorFamily([0, -5, -5], [1, 5, 5], mutationProbability: 0).Mutate(p, rng));
     }
+
+    [Fact]
+    public void Crossover_pair_gives_both_sbx_children_and_single_crossover_one_of_them()
+    {
+        Gen.ULong.Sample(seed =>
+        {
+            var rng = new Rng(seed);
+            var a = Family.Random(rng);
+            var b = Family.Random(rng);
+            var state = rng.State;
+            var (first, second) = Family.CrossoverPair(a, b, rng);
+            var one = Family.Crossover(a, b, Rng.FromState(state));
+            Assert.True(one.Equals(first) || one.Equals(second), $"{one.Text} is neither {first.Text} nor {second.Text}");
+            foreach (var child in new[] { first, second })
+                for (int i = 0; i < 3; i++)
+                    Assert.InRange(child[i], Family.Lower[i], Family.Upper[i]);
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void Crossover_pair_with_probability_zero_returns_the_parents()
+    {
+        var family = new RealVectorFamily([0, 0], [1, 1], crossoverProbability: 0);
+        var (a, b) = (new RealVector([0.1, 0.2]), new RealVector([0.9, 0.8]));
+        var (first, second) = family.CrossoverPair(a, b, new Rng(5));
+        Assert.Same(a, first);
+        Assert.Same(b, second);
+        // With probability 1, distinct parents are recombined in at least one variable over a few tries.
+        var rng = new Rng(5);
+        Assert.Contains(Enumerable.Range(0, 10).Select(_ => Family.CrossoverPair(Family.Random(rng), Family.Random(rng), rng)),
+            pair => !pair.First.Equals(pair.Second));
+    }
 }

@@ -1,13 +1,14 @@
 using Search.Core;
+using Search.Variation;
 
 namespace Search.Genomes.RealVector;
 
 /// <summary>
 /// Box-bounded real vectors with the standard NSGA-II operators: SBX (probability 1.0, eta 20)
 /// and polynomial mutation (probability 1/n per variable, eta 20). Crossover returns one of the two
-/// SBX children, chosen at random.
+/// SBX children, chosen at random; CrossoverPair returns both.
 /// </summary>
-public sealed class RealVectorFamily : IGenomeFamily<RealVector>
+public sealed class RealVectorFamily : IGenomeFamily<RealVector>, IPairCrossover<RealVector>
 {
     private readonly double[] _lower, _upper;
 
@@ -57,5 +58,12 @@ public sealed class RealVectorFamily : IGenomeFamily<RealVector>
         if (!rng.Chance(CrossoverProbability)) return a;
         var (first, second) = SimulatedBinaryCrossover.Cross(a.Values, b.Values, _lower, _upper, CrossoverEta, rng);
         return new RealVector(rng.Chance(0.5) ? first : second);
+    }
+
+    public (RealVector First, RealVector Second) CrossoverPair(RealVector a, RealVector b, Rng rng)
+    {
+        if (!rng.Chance(CrossoverProbability)) return (a, b);
+        var (first, second) = SimulatedBinaryCrossover.Cross(a.Values, b.Values, _lower, _upper, CrossoverEta, rng);
+        return (new RealVector(first), new RealVector(second));
     }
 }

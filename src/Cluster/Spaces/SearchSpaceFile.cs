@@ -1,0 +1,119 @@
+using Cluster.Spaces.Families;
+using Cluster.Spaces.Sections;
+using Cluster.Spaces.Yaml;
+using Search.Core;
+using Search.Engine;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Cluster.Spaces;
+
+/// <summary>
+/// Reads search-space files (schema: searchspaces/README.md). Any problem is a
+/// <see cref="SearchSpaceException"/> naming file, line, column and what was expected, and
+/// nothing is returned, so no run starts from a half-read space.
+/// </summary>
+public static class SearchSpaceFile
+{
+    public const string DefaultName = "activation-default";
+
+    private static readonly string[] TopKeys =
+        ["name", "seed", "family", "initial", "strategy", "objectives", "evaluation", "rejection", "budget", "lookahead", "baselines"];
+
+    public static SearchSpace Load(string path) => Parse(File.ReadAllText(path), path);
+
+    /// <summary>A space shipped in searchspaces/ and embedded in this assembly, by file name without ".yaml".</summary>
+    public static SearchSpace LoadEmbedded(string name = DefaultName) => Parse(EmbeddedText(name), "embedded:" + name);
+
+    /// <summary>The names of the embedded spaces.</summary>
+    public static IReadOnlyList<string> EmbeddedNames =>
+        typeof(SearchSpaceFile).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(".yaml", StringComparison.Ordinal))
+            .Select(n => n[Prefix.Length..^".yaml".Length]).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The text of an embedded space, exactly as shipped.</summary>
+    public static string EmbeddedText(string name)
+    {
+        using var stream = typeof(SearchSpaceFile).Assembly.GetManifestResourceStream($"{Prefix}{name}.yaml")
+            ?? throw new ArgumentException($"no embedded search space '{name}'; known: {string.Join(", ", EmbeddedNames)}", nameof(name));
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private const string Prefix = "searchspaces/";
+
+    /// <summary>Reads a space from text; <paramref name="source"/> names it in messages and in <see cref="SearchSpace.Source"/>.</summary>
+    public static SearchSpace Parse(string text, string source)
+    {
+        var src = new SpaceSource(source, text);
+        var top = YamlSection.Of(src, Root(src, text), "", TopKeys);
+
+        var nameNode = YamlValues.Scalar(src, top.Required("name"), "name", "a name");
+        string name = string.IsNullOrWhiteSpace(nameNode.Value) ? throw src.Error(nameNode, "'name' must not be blank") : nameNode.Value;
+        ulong seed = (ulong)top.Long("seed", 0, 0, long.MaxValue);
+        int lookahead = top.Int("lookahead", 4, 1, 100_000);
+        var family = FamilySection.Read(top);
+        var plan = EvaluationSection.Read(top);
+        var (objectives, metrics) = ObjectivesSection.Read(top, plan.Tasks);
+        plan = RejectionSection.Read(top, plan with { Objectives = metrics });
+        var (strategyName, createStrategy) = StrategySection.Read(top, objectives.Count);
+        var strategyFamily = InitialSection.Read(top, family);
+        var baselines = Baselines(top, family.Family);
+        var (maxEvaluations, wallTime) = BudgetSection.Read(top);
+
+        ulong fingerprint = SpaceFingerprint.Of(src.Canonical);
+        return new SearchSpace
+        {
+            Name = name,
+            Source = source,
+            Family = strategyFamily,
+            CreateStrategy = createStrategy,
+            StrategyName = strategyName,
+            Objectives = objectives,
+            Engine = new EngineSettings(seed, lookahead, maxEvaluations, fingerprint),
+            Evaluation = plan,
+            Baselines = baselines,
+            Seed = seed,
+            WallTime = wallTime,
+            Fingerprint = fingerprint,
+        };
+    }
+
+    private static YamlNode Root(SpaceSource src, string text)
+    {
+        var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (YamlException e)
+        {
+            throw new SearchSpaceException(src.File, (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {Inner(e).Message}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unclosed flow collections; the last event read is the best place.
+            var at = parser.Current?.End;
+            throw new SearchSpaceException(src.File, (int)(at?.Line ?? 1), (int)(at?.Column ?? 1),
+                "not valid YAML: the structure breaks off after here (an unclosed [ or { ?)");
+        }
+        if (stream.Documents.Count == 0) throw new SearchSpaceException(src.File, 1, 1, "the file is empty; expected a mapping with name, family, strategy, objectives and budget");
+        if (stream.Documents.Count > 1) throw src.Error(stream.Documents[1].RootNode, "expected one YAML document, found more");
+        return stream.Documents[0].RootNode;
+    }
+
+    private static Exception Inner(Exception e) => e.InnerException is YamlException inner ? Inner(inner) : e;
+
+    private static IReadOnlyList<string> Baselines(YamlSection top, IGenomeFamily<IGenome> family)
+    {
+        var texts = new List<string>();
+        foreach (var node in top.Scalars("baselines"))
+        {
+            var text = GenomeTexts.Parse(top.Source, family, node, "baseline").Text;
+            if (!texts.Contains(text)) texts.Add(text);
+        }
+        top.Record("baselines", string.Join("\n", texts));
+        return texts;
+    }
+}

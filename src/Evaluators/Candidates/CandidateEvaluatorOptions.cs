@@ -1,0 +1,30 @@
+using Evaluators.Candidates.Activation;
+using Evaluators.Data;
+using Evaluators.Tasks;
+using TorchSharp;
+
+namespace Evaluators.Candidates;
+
+/// <summary>How a <see cref="CandidateEvaluator"/> is set up in its host (not part of the plan, which travels in jobs).</summary>
+public sealed record CandidateEvaluatorOptions
+{
+    /// <summary>Training device; null = CPU.</summary>
+    public torch.Device? Device { get; init; }
+
+    /// <summary>Dataset directory (see DatasetCatalog); null = the embedded defaults.</summary>
+    public string? DataDirectory { get; init; }
+
+    public DatasetCatalog? Catalog { get; init; }
+
+    /// <summary>Maps a plan's task names to proxy tasks; tests and benchmarks add their own small tasks here.</summary>
+    public Func<string, ProxyTask> ResolveTask { get; init; } = ProxyTasks.Get;
+
+    /// <summary>One compiler per genome family the evaluator accepts.</summary>
+    public IReadOnlyList<ICandidateCompiler> Compilers { get; init; } = [new ActivationCandidateCompiler()];
+
+    /// <summary>Seconds per training step assumed for a task until one run on it has been measured (cost estimates only).</summary>
+    public double InitialSecondsPerStep { get; init; } = 0.005;
+
+    /// <summary>libtorch threads (process-wide); 0 keeps the current setting.</summary>
+    public int Threads { get; init; }
+}

@@ -1,0 +1,16 @@
+using Evaluators.Training;
+
+namespace Evaluators.Candidates.Training;
+
+/// <summary>One training run of a compiled candidate, reading its learned scalars before the model goes.</summary>
+public static class CandidateTraining
+{
+    public static (TrainingMetrics Metrics, IReadOnlyDictionary<string, double> Learned) Run(
+        PlannedTask task, ICompiledCandidate candidate, TrainingSettings settings, ulong seed, CancellationToken cancel)
+    {
+        IReadOnlyDictionary<string, double> learned = new Dictionary<string, double>();
+        var metrics = Trainer.Train(task.Task.Template, candidate.Slot, task.Data, settings, seed,
+            cancel: cancel, trained: model => learned = candidate.ReadLearned(model));
+        return (metrics, learned);
+    }
+}

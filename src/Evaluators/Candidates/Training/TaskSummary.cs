@@ -1,0 +1,28 @@
+using Evaluators.Training;
+
+namespace Evaluators.Candidates.Training;
+
+/// <summary>One task's full-training measurements, averaged over the plan's seeds (seconds summed).</summary>
+public sealed record TaskSummary(
+    double ValidationAccuracy, double TestAccuracy, double ValidationRmse, double ValidationLoss,
+    double Parameters, double StepSeconds, double StepsPerSecond, int Steps, double Seconds)
+{
+    public static TaskSummary Of(IReadOnlyList<TrainingMetrics> runs) => new(
+        runs.Average(r => r.ValidationAccuracy), runs.Average(r => r.TestAccuracy),
+        runs.Average(r => r.ValidationRmse), runs.Average(r => r.ValidationLoss),
+        runs.Average(r => (double)r.Parameters), runs.Average(r => 1.0 / r.StepsPerSecond),
+        runs.Average(r => r.StepsPerSecond), runs.Sum(r => r.Steps), runs.Sum(r => r.WallSeconds));
+
+    /// <summary>Plain metrics for reports, keyed "task/metric".</summary>
+    public void AddTo(IDictionary<string, double> metrics, string task)
+    {
+        metrics[$"{task}/validation_accuracy"] = ValidationAccuracy;
+        metrics[$"{task}/test_accuracy"] = TestAccuracy;
+        metrics[$"{task}/validation_rmse"] = ValidationRmse;
+        metrics[$"{task}/validation_loss"] = ValidationLoss;
+        metrics[$"{task}/parameters"] = Parameters;
+        metrics[$"{task}/steps"] = Steps;
+        metrics[$"{task}/steps_per_second"] = StepsPerSecond;
+        metrics[$"{task}/seconds"] = Seconds;
+    }
+}

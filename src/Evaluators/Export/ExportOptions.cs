@@ -1,0 +1,11 @@
+namespace Evaluators.Export;
+
+/// <summary>Settings shared by every item of one export.</summary>
+public sealed record ExportOptions
+{
+    /// <summary>The run the layers come from; written into headers and JSON documents when set.</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>C# namespace of the generated TorchSharp classes.</summary>
+    public string Namespace { get; init; } = "Exported.Layers";
+}

@@ -1,0 +1,49 @@
+using System.Text;
+
+namespace Evaluators.Export;
+
+/// <summary>
+/// One numbered equation per layer: the layer's name, its formula, and (activations) the values its
+/// learnable scalars are exported with; a comment above gives the genome text. Needs amsmath.
+/// </summary>
+public static class LatexExport
+{
+    public static string Write(IReadOnlyList<ExportLayer> layers, ExportOptions options)
+    {
+        var sb = new StringBuilder("% Layers exported by the architecture search");
+        sb.Append(options.RunId is { } run ? $" (run {OneLine(run)})" : "").Append("; needs amsmath.\n");
+        foreach (var layer in layers) sb.Append('\n').Append(Equation(layer));
+        return sb.ToString();
+    }
+
+    /// <summary>The equation of one layer, e.g. <c>\text{CRReLU}(x) = ..., \qquad e = 0.0123</c>.</summary>
+    public static string Equation(ExportLayer layer)
+    {
+        var sb = new StringBuilder();
+        sb.Append("% ").Append(OneLine(layer.Item.Name)).Append(" (").Append(layer.Family).Append("): ").Append(layer.Item.Genome.Text).Append('\n')
+          .Append("\\begin{equation}\n")
+          .Append("\\text{").Append(Escape(layer.Item.Name)).Append("}(x) = ").Append(LatexFormula.Of(layer.Root));
+        // Norm-act parameters are per-channel vectors: no single value to list.
+        if (layer.IsActivation && layer.Learnables.Count > 0)
+            sb.Append(", \\qquad ").Append(string.Join(",\\; ", layer.Learnables.Select(l => $"{LatexFormula.Name(l.Name)} = {LatexFormula.Number(l.Value)}")));
+        return sb.Append("\n\\end{equation}\n").ToString();
+    }
+
+    /// <summary>Escapes LaTeX's special characters for text mode.</summary>
+    public static string Escape(string s)
+    {
+        var sb = new StringBuilder();
+        foreach (char c in OneLine(s))
+        {
+            sb.Append(c switch
+            {
+                '\\' => "\\textbackslash{}", '{' => "\\{", '}' => "\\}", '#' => "\\#", '$' => "\\$", '%' => "\\%",
+                '&' => "\\&", '_' => "\\_", '^' => "\\textasciicircum{}", '~' => "\\textasciitilde{}",
+                _ => c.ToString(),
+            });
+        }
+        return sb.ToString();
+    }
+
+    private static string OneLine(string s) => s.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,103 @@
+using System.Text;
+using Search.Genomes.Expressions;
+
+namespace Evaluators.Export;
+
+/// <summary>
+/// A norm-act layer as a PyTorch class, with the conventions of <see cref="NormActCSharp"/>:
+/// (1,C,1,1) parameters at their initial values, group count lowered until it divides C, one
+/// running-statistic buffer per batch aggregate. Forward computes each distinct node once, so a
+/// shared batch statistic updates its buffer once per call.
+/// </summary>
+public static class NormActPython
+{
+    /// <summary>Module-level helpers the classes use; written once per file.</summary>
+    public const string Helpers = """
+
+
+        def _mean(a, dims):
+            return a.mean(dim=dims, keepdim=True)
+
+
+        def _m2(a, dims):
+            return (a * a).mean(dim=dims, keepdim=True)
+
+
+        def _var(a, dims):
+            return a.var(dim=dims, unbiased=False, keepdim=True)
+
+        """;
+
+    public static void WriteClass(StringBuilder sb, ExportLayer layer, string docstring)
+    {
+        var buffers = RunningStats.Of(layer.Root);
+        sb.Append("\n\nclass ").Append(layer.ClassName).Append("(nn.Module):\n").Append(docstring)
+          .Append("    GENOME = ").Append(Literals.QuotedString(layer.Item.Genome.Text)).Append("\n\n")
+          .Append("    def __init__(self, num_features, groups=32):\n        super().__init__()\n")
+          .Append("        self.momentum = 0.1\n        self.groups = max(1, min(groups, num_features))\n")
+          .Append("        while num_features % self.groups != 0:\n            self.groups -= 1\n");
+        foreach (var l in layer.Learnables)
+            sb.Append("        self.register_parameter(").Append(Literals.QuotedString(l.Name))
+              .Append(", nn.Parameter(torch.full((1, num_features, 1, 1), ").Append(Literals.Python(l.Value)).Append(")))\n");
+        foreach (var b in buffers)
+            sb.Append("        self.register_buffer(").Append(Literals.QuotedString(b.Name))
+              .Append(", torch.full((1, num_features, 1, 1), ").Append(Literals.Python(b.Initial)).Append("))\n");
+        sb.Append("\n    def forward(self, x):\n");
+        foreach (var line in Forward(layer.Root, buffers)) sb.Append("        ").Append(line).Append('\n');
+        sb.Append(Methods);
+    }
+
+    private static List<string> Forward(Expr root, IReadOnlyList<RunningStats.Buffer> buffers)
+    {
+        string Learnable(string name) => "self." + name;
+        if (!PythonExpr.IsComputed(root))
+        {
+            string leaf = PythonExpr.Print(root, Learnable);
+            return [root is VarExpr ? $"return {leaf}" : $"return torch.zeros_like(x) + {leaf}"];
+        }
+        var lines = new List<string>();
+        var locals = new Dictionary<Expr, string>();
+        foreach (var node in ExprMetrics.DistinctNodes(root).Where(PythonExpr.IsComputed))
+        {
+            string name = "t" + locals.Count;
+            lines.Add($"{name} = {PythonExpr.Node(node, c => locals[c], Learnable, (u, a) => Aggregate(u, a, buffers))}");
+            locals[node] = name;
+        }
+        lines.Add(ExprMetrics.ContainsVariable(root) ? $"return {locals[root]}" : $"return torch.zeros_like(x) + {locals[root]}");
+        return lines;
+    }
+
+    private static string Aggregate(UnaryExpr node, string a, IReadOnlyList<RunningStats.Buffer> buffers)
+    {
+        var (moment, axes) = node.Op.Decompose();
+        string stat = moment switch { Moment.Mean => "_mean", Moment.SecondMoment => "_m2", _ => "_var" };
+        string value = axes switch
+        {
+            AggregateAxes.Batch => $"self._batch({a}, {stat}, {Literals.QuotedString(buffers.First(b => b.Node.Equals(node)).Name)})",
+            AggregateAxes.Layer => $"{stat}({a}, (1, 2, 3))",
+            AggregateAxes.Instance => $"{stat}({a}, (2, 3))",
+            _ => $"self._group({a}, {stat})",
+        };
+        return moment == Moment.Std ? $"torch.sqrt({value} + {Literals.Python(ScalarMath.Eps)})" : value;
+    }
+
+    private const string Methods = """
+
+            def _group(self, a, stat):
+                # Statistics within each channel group, broadcast back to (N, C, 1, 1).
+                n, c, h, w = a.shape
+                s = stat(a.reshape(n, self.groups, c // self.groups, h, w), (2, 3, 4))
+                return s.expand(n, self.groups, c // self.groups, 1, 1).reshape(n, c, 1, 1)
+
+            def _batch(self, a, stat, buffer):
+                # Training: the batch statistic, folded into the running one; evaluation: the running one.
+                running = getattr(self, buffer)
+                if not self.training:
+                    return running
+                s = stat(a, (0, 2, 3))
+                with torch.no_grad():
+                    running.mul_(1 - self.momentum).add_(self.momentum * s.detach())
+                return s
+
+        """;
+}

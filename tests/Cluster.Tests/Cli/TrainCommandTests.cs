@@ -1,0 +1,27 @@
+namespace Cluster.Tests.Cli;
+
+public class TrainCommandTests
+{
+    [Fact]
+    public void Train_prints_its_metrics_as_name_value_lines()
+    {
+        var (code, stdout, stderr) = ProgramRunner.Run("train", "--task", "fmnist-mlp", "--epochs", "1", "--threads", "1");
+        Assert.True(code == 0, stderr + stdout);
+        var lines = stdout.Split('\n').Select(l => l.Trim()).ToList();
+        var acc = lines.Single(l => l.StartsWith("test_accuracy: ", StringComparison.Ordinal));
+        Assert.InRange(double.Parse(acc["test_accuracy: ".Length..], System.Globalization.CultureInfo.InvariantCulture), 0.75, 1.0);
+        Assert.Contains(lines, l => l == "parameters: 235146");
+    }
+
+    [Theory]
+    [InlineData("--activation", "relu(x", "position 7")]
+    [InlineData("--task", "nope", "unknown proxy task 'nope'")]
+    [InlineData("--device", "tpu", "device 'tpu'")]
+    public void Bad_input_gets_one_clear_error_and_exit_code_2(string option, string value, string expected)
+    {
+        var (code, _, stderr) = ProgramRunner.Run("train", option, value, "--epochs", "1");
+        Assert.Equal(2, code);
+        Assert.Contains(expected, stderr);
+        Assert.DoesNotContain("   at ", stderr); // no stack trace
+    }
+}

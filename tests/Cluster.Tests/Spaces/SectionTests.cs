@@ -1,0 +1,90 @@
+using Cluster.Spaces;
+using Search.Configuration;
+using Search.Core;
+using Search.Genomes.KanBasis;
+using Search.Genomes.NormAct;
+using Search.Genomes.Routing;
+using Search.Strategies;
+
+namespace Cluster.Tests.Spaces;
+
+/// <summary>Settings of every family and of the evaluation reach the objects built from them.</summary>
+public sealed class SectionTests
+{
+    private static string WithFamily(string family, string baselines = "") =>
+        SpaceFiles.Valid.Replace("  name: activation\n  mode: free\n  unary: [sin, tanh, relu]\n  max_nodes: 12\n", family)
+            .Replace("baselines: [relu(x), gelu(x)]", baselines);
+
+    private static T Inner<T>(SearchSpace space) => Assert.IsType<T>(space.Family.GetType().GetProperty("Inner")!.GetValue(space.Family));
+
+    [Fact]
+    public void Norm_act_settings_apply()
+    {
+        var space = SpaceFiles.Load(WithFamily(
+            "  name: norm-act\n  elementwise: [neg, sigmoid, square]\n  aggregates: [batch_mean, group_std]\n  binary: [add, mul]\n  groups: 8\n  intermediate: [2, 5]\n",
+            "baselines: ['max((x - batch_mean(x)) / batch_std(x) * gamma + beta, 0)']"));
+        var family = Inner<NormActFamily>(space);
+        Assert.Equal(8, family.Space.Groups);
+        Assert.Equal((2, 5), (family.Space.MinIntermediate, family.Space.MaxIntermediate));
+        Assert.Equal(2, family.Space.Aggregates.Count);
+        Assert.Single(space.Baselines);
+    }
+
+    [Fact]
+    public void Kan_basis_settings_apply()
+    {
+        var space = SpaceFiles.Load(WithFamily("  name: kan-basis\n  layers: 3\n  allowed: [bspline, chebyshev, select]\n  grid: [3, 8]\n  af_activations: [silu, leaky_relu]\n"));
+        var family = Inner<KanBasisFamily>(space);
+        Assert.Equal(3, family.Space.Layers);
+        Assert.Equal([KanBasisKind.BSpline, KanBasisKind.Chebyshev, KanBasisKind.Select], family.Space.Allowed);
+        Assert.Equal((3, 8), (family.Space.Grid.Min, family.Space.Grid.Max));
+        Assert.Equal([AfActivation.Silu, AfActivation.LeakyRelu], family.Space.AfActivations);
+        var genome = space.Family.Random(new Rng(1));
+        Assert.Equal(genome.Text, space.Family.Parse(genome.Text).Text);
+    }
+
+    [Fact]
+    public void Routing_settings_apply()
+    {
+        var space = SpaceFiles.Load(WithFamily("  name: routing\n  gates: [noisy_topk, expert_choice]\n  experts: [4, 16]\n  temperature: [0.5, 2]\n"));
+        var family = Inner<RoutingFamily>(space);
+        Assert.Equal([GateType.NoisyTopK, GateType.ExpertChoice], family.Space.Gates);
+        Assert.Equal((4, 16), (family.Space.Experts.Min, family.Space.Experts.Max));
+        Assert.Equal(0.5, family.Space.Temperature.Min);
+    }
+
+    [Fact]
+    public void Evaluation_and_rejection_settings_apply()
+    {
+        var space = SpaceFiles.Load(SpaceFiles.Valid.Replace("  tasks: [fmnist-deep-mlp]\n",
+            "  tasks: [fmnist-deep-mlp, fmnist-mlp]\n  seeds: 2\n  epochs: 1\n  train_subset: 5000\nrejection:\n  sanity:\n    max_abs_output: 100\n  hurdle: off\n  equivalence_cache: false\n")
+            .Replace("  - metric: validation_accuracy\n", "  - metric: validation_accuracy@fmnist-mlp\n    name: mlp\n  - metric: parameters\n"));
+        var plan = space.Evaluation;
+        Assert.Equal(["fmnist-deep-mlp", "fmnist-mlp"], plan.Tasks);
+        Assert.Equal((2, 1, 5000), (plan.Seeds, plan.Epochs, plan.TrainSubset));
+        Assert.Equal(100, plan.Sanity.MaxAbsOutput);
+        Assert.Equal(new Evaluators.Candidates.SanitySettings().MinOutputStd, plan.Sanity.MinOutputStd);
+        Assert.Null(plan.Hurdle);
+        Assert.False(plan.EquivalenceCache);
+        Assert.Equal(["validation_accuracy@fmnist-mlp", "parameters"], plan.Objectives);
+        Assert.Equal([new Objective("mlp", Direction.Maximize), new Objective("parameters", Direction.Minimize)], space.Objectives.Items);
+    }
+
+    /// <summary>The loader's table of strategy settings must match what the registry reads: each listed key is read, none is left over.</summary>
+    [Fact]
+    public void Every_listed_strategy_setting_is_read_by_the_registry()
+    {
+        var sample = new Dictionary<string, string>
+        {
+            ["population"] = "10", ["sample"] = "3", ["crossover"] = "0.5", ["mutation"] = "0.5", ["weights"] = "1",
+            ["islands"] = "2", ["migration_interval"] = "5", ["migrants"] = "1", ["inner"] = "aging",
+        };
+        Assert.Equal(StrategyRegistry.Names.Order(), Cluster.Spaces.Sections.StrategyKeys.Of.Keys.Order());
+        foreach (var (name, keys) in Cluster.Spaces.Sections.StrategyKeys.Of)
+        {
+            var settings = new Settings(keys.Keys.ToDictionary(k => k, k => sample[k]));
+            StrategyRegistry.Create<IGenome>(name, settings);
+            Assert.Empty(settings.Unused);
+        }
+    }
+}
