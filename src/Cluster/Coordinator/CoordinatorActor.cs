@@ -147,7 +147,9 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private void Publish()
     {
         var status = Status();
-        _onStatus?.Invoke(status);
+        // Reporting must never take the coordinator down (and with it the run).
+        try { _onStatus?.Invoke(status); }
+        catch (Exception e) { _log.Warning(e, "status report failed"); }
         Context.System.EventStream.Publish(status);
     }
 }

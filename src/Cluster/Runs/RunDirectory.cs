@@ -11,7 +11,12 @@ namespace Cluster.Runs;
 /// </summary>
 public sealed class RunDirectory(string path)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    // Metrics and objectives may be infinite or NaN (a rejected candidate's loss): write them as "Infinity", "NaN".
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
     public string InfoFile => System.IO.Path.Combine(Path, "run.json");

@@ -13,7 +13,7 @@ public static class SampleMessages
         new EvaluationResult(EvaluationStatus.Rejected, null, "sanity", "constant output", 0.25),
         new ProbeFingerprint(0xDEADBEEFUL, true),
         [new StageStats("sanity", 3, 1, 0, 0.5, 1.5), new StageStats("hurdle", 2)],
-        new() { ["validation_accuracy"] = 0.81, ["parameters"] = 1234 },
+        new() { ["validation_accuracy"] = 0.81, ["parameters"] = 1234, ["loss"] = double.PositiveInfinity, ["std"] = double.NaN },
         new() { ["e"] = 0.013 });
 
     public static EvaluationPlan Plan { get; } = new()
@@ -38,7 +38,7 @@ public static class SampleMessages
         new EquivalenceAnswer(new ProbeFingerprint(7, true), EvaluationResult.Accept(0.9)),
         new EquivalenceAnswer(ProbeFingerprint.NonFinite, null),
         GetStatus.Instance,
-        new StatusReport("run-1", 10, 100, 7, 2, 1, new() { ["sanity"] = 2 }, [new FrontMember(3, "gelu(x)", [0.8, 120], new() { ["test_accuracy"] = 0.79 }, new() { ["e"] = 0.02 }), new FrontMember(4, "relu(x)", [0.7, 100])], 4, 3, false, 1, 0),
+        new StatusReport("run-1", 10, 100, 7, 2, 1, new() { ["sanity"] = 2 }, [new FrontMember(3, "gelu(x)", [0.8, 120], new() { ["test_accuracy"] = 0.79, ["loss"] = double.NegativeInfinity }, new() { ["e"] = 0.02 }), new FrontMember(4, "relu(x)", [0.7, 100])], 4, 3, false, 1, 0),
         new ResultRecorded(42, "w-1", 2, Report),
         new JobLost(42, "w-1", "node unreachable"),
         new CoordinatorSnapshot([1, 2, 3, 255], new() { [42] = 1, [7] = 2 }, 1, new() { [3] = new(new() { ["m"] = 1 }, new() { ["e"] = 0.5 }) }),
