@@ -38,7 +38,11 @@ public static class SearchNode
 
     public static IHost Build(NodeOptions node, NodeRole role)
     {
-        var builder = new HostBuilder().ConfigureServices(services => services.AddAkka(node.SystemName, akka => Configure(akka, node, role)));
+        var builder = new HostBuilder().ConfigureServices(services =>
+        {
+            services.AddSingleton<IHostLifetime, PassiveLifetime>();
+            services.AddAkka(node.SystemName, akka => Configure(akka, node, role));
+        });
         return builder.Build();
     }
 

@@ -46,4 +46,21 @@ public sealed class ResumeTests
         var options = new RunOptions { RunDirectory = existing.Path, Evaluator = slot => new FakeEvaluator((ulong)slot, 0) };
         await Assert.ThrowsAsync<InvalidOperationException>(() => SearchRunner.RunLocal(TestSpaces.Zdt1(1, 8), options, null, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_cancelled_run_returns_its_status_and_resumes_to_the_uninterrupted_result()
+    {
+        using var cancel = new CancellationTokenSource();
+        var progress = new Progress<RunProgress>(p => { if (p.Done >= 10) cancel.Cancel(); });
+        var options = new RunOptions { RunDirectory = TestRuns.TempDir("cancel"), Workers = 2, Evaluator = slot => new FakeEvaluator((ulong)slot, 5) };
+        var stopped = await SearchRunner.RunLocal(TestSpaces.Zdt1(TestRuns.Seed, TestRuns.Max), options, progress, cancel.Token);
+        Assert.False(stopped.Completed);
+        Assert.InRange(stopped.Status.Done, 10, TestRuns.Max - 1);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var resumed = await SearchRunner.Resume(stopped.RunDirectory, TestSpaces.Zdt1(TestRuns.Seed, TestRuns.Max),
+            options with { RunDirectory = null }, null, timeout.Token);
+        Assert.True(resumed.Completed);
+        Assert.Equal(TestRuns.Describe((await TestRuns.Reference()).Status), TestRuns.Describe(resumed.Status));
+    }
 }
