@@ -13,7 +13,6 @@ namespace Evaluators.Compile;
 public sealed class ActivationModule : nn.Module<Tensor, Tensor>
 {
     private readonly ExpressionProgram _program;
-    private readonly Dictionary<string, Parameter> _scalars = new(StringComparer.Ordinal);
 
     public ActivationModule(ActivationGenome genome) : base("activation")
     {
@@ -21,9 +20,7 @@ public sealed class ActivationModule : nn.Module<Tensor, Tensor>
         _program = new ExpressionProgram(genome.Root);
         foreach (var learnable in _program.Learnables)
         {
-            var p = new Parameter(tensor((float)learnable.Init));
-            _scalars[learnable.Name] = p;
-            register_parameter(learnable.Name, p);
+            register_parameter(learnable.Name, new Parameter(tensor((float)learnable.Init)));
         }
     }
 
@@ -31,7 +28,7 @@ public sealed class ActivationModule : nn.Module<Tensor, Tensor>
 
     /// <summary>Current values of the learnable scalars (what export writes as trained values).</summary>
     public IReadOnlyDictionary<string, double> LearnedValues =>
-        _scalars.ToDictionary(kv => kv.Key, kv => (double)kv.Value.item<float>());
+        named_parameters().ToDictionary(p => p.name, p => (double)p.parameter.item<float>());
 
     public override Tensor forward(Tensor x)
     {
@@ -43,7 +40,8 @@ public sealed class ActivationModule : nn.Module<Tensor, Tensor>
             {
                 VarExpr => Value.Of(x),
                 ConstExpr c => Value.Of(c.Value),
-                LearnableExpr l => Value.Of(_scalars[l.Name]),
+                // Looked up by name each pass: Module.to(device or dtype) replaces registered parameters.
+                LearnableExpr l => Value.Of(get_parameter(l.Name)!),
                 UnaryExpr u => ElementwiseOps.Apply(u.Op, values[ins.Operands[0]]),
                 BinaryExpr b => ElementwiseOps.Apply(b.Op, values[ins.Operands[0]], values[ins.Operands[1]]),
                 _ => throw new NotSupportedException($"node {ins.Node.GetType().Name} in an activation"),
@@ -52,11 +50,5 @@ public sealed class ActivationModule : nn.Module<Tensor, Tensor>
         var output = values[_program.Output];
         // A genome that folded to a constant still maps a tensor to a tensor of x's shape.
         return output.IsNumber ? full_like(x, output.Number) : output.Tensor!;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) foreach (var p in _scalars.Values) p.Dispose();
-        base.Dispose(disposing);
     }
 }

@@ -78,4 +78,16 @@ public class ActivationModuleTests
         module.forward(torch.linspace(-2, 2, 9)).sum().backward();
         Assert.NotEqual(0f, p.parameter.grad!.item<float>());
     }
+
+    [Fact]
+    public void Moving_the_module_to_another_dtype_keeps_using_its_parameters()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var module = new ActivationModule(Family.Parse("x * sigmoid(@b(1) * x)"));
+        module.to(torch.float64);
+        using (torch.no_grad()) module.get_parameter("b")!.fill_(2.0);
+        var y = module.forward(torch.tensor(new[] { 1.5 }, torch.float64));
+        Assert.Equal(torch.float64, y.dtype);
+        Assert.Equal(1.5 / (1 + Math.Exp(-3.0)), y.item<double>(), 12);
+    }
 }
