@@ -1,0 +1,131 @@
+using System.CommandLine;
+using Cluster.Hosting;
+using Cluster.Runs;
+using Spectre.Console;
+
+namespace Cluster.Cli;
+
+/// <summary>
+/// `search run`, `search resume`, `search status`, `search node`: start, continue and watch runs,
+/// and join a cluster as an evaluator node.
+/// </summary>
+public static class SearchCommands
+{
+    public static IEnumerable<Command> Create(SearchComposition composition) =>
+        [Run(composition), Resume(composition), Status(), Node(composition)];
+
+    private static Option<int> Workers(int fallback) => new("--workers") { Description = "evaluator slots on this node", DefaultValueFactory = _ => fallback };
+    private static Option<string> Devices() => new("--device")
+    {
+        Description = "device of the evaluator slots: cpu, cuda, cuda:N, or a comma list (slot i takes item i mod n)",
+        DefaultValueFactory = _ => "cpu",
+    };
+    private static Option<int> Port() => new("--port") { Description = "this node's port (0: any free one)", DefaultValueFactory = _ => 0 };
+    private static Option<string> Host() => new("--host") { Description = "this node's hostname or address", DefaultValueFactory = _ => "127.0.0.1" };
+
+    private static Command Run(SearchComposition composition)
+    {
+        var space = new Argument<string?>("space") { Description = "search-space YAML file (default: the built-in space)", Arity = ArgumentArity.ZeroOrOne };
+        var workers = Workers(1);
+        var device = Devices();
+        var seed = new Option<ulong?>("--seed") { Description = "override the space's seed" };
+        var output = new Option<string?>("--out") { Description = "run directory (default runs/<space>-<UTC time>)" };
+        var cluster = new Option<string?>("--cluster") { Description = "host:port of a cluster seed node: this process coordinates, the cluster's evaluator nodes work" };
+        var host = Host();
+        var port = Port();
+        var data = CommonOptions.Data();
+        var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data };
+        command.SetAction(async (result, cancel) =>
+        {
+            var loaded = composition.LoadSpace(result.GetValue(space));
+            string dev = result.GetValue(device)!;
+            var options = new RunOptions
+            {
+                RunDirectory = result.GetValue(output), Workers = result.GetValue(workers), Device = dev, Seed = result.GetValue(seed),
+                Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data)),
+                Node = new NodeOptions { Hostname = result.GetValue(host)!, Port = result.GetValue(port) },
+            };
+            string? seedNode = result.GetValue(cluster);
+            var run = await new ProgressDisplay().Show(loaded.Name, progress => seedNode is null
+                ? SearchRunner.RunLocal(loaded, options, progress, cancel)
+                : SearchRunner.SubmitToCluster(loaded, [seedNode], options, progress, cancel));
+            return Finish(run);
+        });
+        return command;
+    }
+
+    private static Command Resume(SearchComposition composition)
+    {
+        var dir = new Argument<string>("run") { Description = "run directory" };
+        var workers = Workers(1);
+        var device = Devices();
+        var data = CommonOptions.Data();
+        var command = new Command("resume", "Continue a run from its directory (nothing stored is evaluated again)") { dir, workers, device, data };
+        command.SetAction(async (result, cancel) =>
+        {
+            var run = new RunDirectory(result.GetValue(dir)!);
+            var info = run.ReadInfo();
+            var loaded = composition.LoadSpace(info.SpaceCopy is { } copy ? Path.Combine(run.Path, copy) : info.SpaceSource);
+            string dev = result.GetValue(device)!;
+            var options = new RunOptions { Workers = result.GetValue(workers), Device = dev, Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data)) };
+            var resumed = await new ProgressDisplay().Show(loaded.Name, progress => SearchRunner.Resume(run.Path, loaded, options, progress, cancel));
+            return Finish(resumed);
+        });
+        return command;
+    }
+
+    private static Command Status()
+    {
+        var dir = new Argument<string>("run") { Description = "run directory" };
+        var command = new Command("status", "Show a run's progress and front (safe while it runs)") { dir };
+        command.SetAction(result =>
+        {
+            var (info, status) = SearchRunner.ReadStatus(result.GetValue(dir)!);
+            StatusPrinter.Print(info, status);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Node(SearchComposition composition)
+    {
+        var roles = new Option<string[]>("--roles") { Description = "node roles", DefaultValueFactory = _ => [NodeOptions.EvaluatorRole], AllowMultipleArgumentsPerToken = true };
+        var seeds = new Option<string[]>("--seed-nodes") { Description = "host:port of seed nodes", Required = true, AllowMultipleArgumentsPerToken = true };
+        var workers = Workers(1);
+        var device = Devices();
+        var host = Host();
+        var port = Port();
+        var data = CommonOptions.Data();
+        var command = new Command("node", "Join a cluster and evaluate for its runs until stopped (Ctrl+C)") { roles, seeds, workers, device, host, port, data };
+        command.SetAction(async (result, cancel) =>
+        {
+            string dev = result.GetValue(device)!;
+            var node = new NodeOptions
+            {
+                Roles = result.GetValue(roles)!, SeedNodes = result.GetValue(seeds)!, Hostname = result.GetValue(host)!, Port = result.GetValue(port),
+            };
+            AnsiConsole.WriteLine($"joining {string.Join(", ", node.SeedNodes)} as {string.Join(", ", node.Roles)} with {result.GetValue(workers)} slots on {dev}; Ctrl+C stops");
+            await SearchRunner.JoinAsWorker(node, result.GetValue(workers), Slots(composition, result.GetValue(workers), dev, result.GetValue(data)), new(), cancel);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Func<int, Evaluators.Candidates.ICandidateEvaluator> Slots(SearchComposition composition, int slots, string devices, string? data) =>
+        slot => composition.CreateEvaluator(new EvaluatorSlot(slot, slots, DeviceOf(devices, slot), data));
+
+    /// <summary>"cuda:0,cuda:1": slot i gets device i mod 2.</summary>
+    private static string DeviceOf(string devices, int slot)
+    {
+        var list = devices.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return list.Length == 0 ? "cpu" : list[slot % list.Length];
+    }
+
+    private static int Finish(RunResult run)
+    {
+        StatusPrinter.Print(new RunDirectory(run.RunDirectory).ReadInfo(), run.Status);
+        if (run.Completed) return 0;
+        AnsiConsole.WriteLine($"stopped; continue with: search resume {run.RunDirectory}");
+        return 130;
+    }
+}

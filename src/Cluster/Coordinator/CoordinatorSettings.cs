@@ -1,0 +1,23 @@
+namespace Cluster.Coordinator;
+
+/// <summary>How the coordinator treats jobs: how long a worker may hold one, when a proposal counts as poison, how often to snapshot.</summary>
+public sealed record CoordinatorSettings
+{
+    /// <summary>A job not reported by then is handed to someone else (counts a strike).</summary>
+    public TimeSpan JobTimeout { get; init; } = TimeSpan.FromMinutes(30);
+    /// <summary>Lost jobs (dead/unreachable worker, crash, deadline) after which a proposal is recorded as Failed "poison".</summary>
+    public int PoisonStrikes { get; init; } = 2;
+    /// <summary>Engine snapshot every this many stored results.</summary>
+    public int SnapshotEvery { get; init; } = 50;
+    /// <summary>What NoWorkYet tells a worker to wait.</summary>
+    public TimeSpan RetryAfter { get; init; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>How often deadlines are checked.</summary>
+    public TimeSpan DeadlineCheck { get; init; } = TimeSpan.FromSeconds(1);
+
+    public void Validate()
+    {
+        if (JobTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(JobTimeout), "must be positive");
+        if (PoisonStrikes < 1) throw new ArgumentOutOfRangeException(nameof(PoisonStrikes), "must be at least 1");
+        if (SnapshotEvery < 1) throw new ArgumentOutOfRangeException(nameof(SnapshotEvery), "must be at least 1");
+    }
+}

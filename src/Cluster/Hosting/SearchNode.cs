@@ -1,0 +1,108 @@
+using Akka.Actor;
+using Akka.Cluster.Hosting;
+using Akka.Hosting;
+using Akka.Persistence.Hosting;
+using Akka.Persistence.Sql.Hosting;
+using Akka.Remote.Hosting;
+using Cluster.Coordinator;
+using Cluster.Protocol;
+using Cluster.Serialization;
+using Cluster.Spaces;
+using Cluster.Workers;
+using Evaluators.Candidates;
+using LinqToDB;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Cluster.Hosting;
+
+/// <summary>What one node hosts: the coordinator of a run (if any) and its evaluator slots.</summary>
+public sealed record NodeRole(
+    SearchSpace? Space,
+    string? RunId,
+    CoordinatorSettings Coordinator,
+    StoreOptions Store,
+    Action<StatusReport>? OnStatus,
+    int Workers,
+    Func<int, ICandidateEvaluator>? Evaluator,
+    WorkerSettings WorkerSettings);
+
+/// <summary>
+/// Builds the Akka.Hosting host of one node: remoting, clustering, the MessagePack serializer bound
+/// to <see cref="IClusterMessage"/>, persistence (SQLite, PostgreSQL or in-memory), the
+/// coordinator singleton (with its proxy) and the evaluator workers.
+/// </summary>
+public static class SearchNode
+{
+    public const string SingletonName = "search-coordinator";
+
+    public static IHost Build(NodeOptions node, NodeRole role)
+    {
+        var builder = new HostBuilder().ConfigureServices(services =>
+        {
+            services.AddSingleton<IHostLifetime, PassiveLifetime>();
+            services.AddAkka(node.SystemName, akka => Configure(akka, node, role));
+        });
+        return builder.Build();
+    }
+
+    private static void Configure(AkkaConfigurationBuilder akka, NodeOptions node, NodeRole role)
+    {
+        akka.AddHocon($$"""
+            akka.loglevel = {{node.LogLevel}}
+            akka.stdout-loglevel = {{node.LogLevel}}
+            akka.actor.serialize-messages = {{(node.SerializeMessages ? "on" : "off")}}
+            akka.actor.serialize-creators = off
+            akka.cluster.log-info = off
+            akka.cluster.periodic-tasks-initial-delay = 200ms
+            akka.cluster.singleton.hand-over-retry-interval = 200ms
+            akka.cluster.downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
+            akka.cluster.split-brain-resolver.active-strategy = keep-majority
+            """, HoconAddMode.Prepend);
+        akka.WithCustomSerializer("search-msgpack", [typeof(IClusterMessage)], system => new ProtocolSerializer(system));
+        akka.WithRemoting(new RemoteOptions { HostName = node.Hostname, PublicHostName = node.PublicHostname, Port = node.Port });
+        akka.WithClustering(new ClusterOptions
+        {
+            Roles = node.Roles,
+            SeedNodes = node.SeedNodes.Select(s => $"akka.tcp://{node.SystemName}@{s}").ToArray(),
+        });
+        if (node.SeedNodes.Length == 0)
+            akka.AddStartup((system, _) => Akka.Cluster.Cluster.Get(system).Join(Akka.Cluster.Cluster.Get(system).SelfAddress));
+
+        ConfigureStore(akka, role.Store);
+        var singleton = new ClusterSingletonOptions { Role = NodeOptions.CoordinatorRole, SingletonIdentificationInterval = TimeSpan.FromMilliseconds(200) };
+        if (role.Space is { } space)
+        {
+            string runId = role.RunId ?? throw new ArgumentException("a node that hosts a run needs its run id");
+            akka.WithSingleton<CoordinatorKey>(SingletonName, CoordinatorActor.Props(space, runId, role.Coordinator, role.OnStatus), singleton, createProxyToo: true);
+        }
+        else akka.WithSingletonProxy<CoordinatorKey>(SingletonName, singleton);
+
+        if (role.Workers > 0)
+        {
+            var evaluator = role.Evaluator ?? throw new ArgumentException("a node with workers needs an evaluator");
+            akka.WithActors((system, registry) =>
+            {
+                var coordinator = registry.Get<CoordinatorKey>();
+                for (int slot = 0; slot < role.Workers; slot++)
+                    system.ActorOf(EvaluatorWorker.Props(coordinator, evaluator(slot), role.WorkerSettings), $"evaluator-{slot}");
+            });
+        }
+    }
+
+    private static void ConfigureStore(AkkaConfigurationBuilder akka, StoreOptions store)
+    {
+        switch (store)
+        {
+            case StoreOptions.Sqlite s:
+                akka.WithSqlPersistence($"Data Source={s.Path}", ProviderName.SQLiteMS, autoInitialize: true);
+                break;
+            case StoreOptions.PostgreSql p:
+                akka.WithSqlPersistence(p.ConnectionString, ProviderName.PostgreSQL15, autoInitialize: true);
+                break;
+            default:
+                akka.WithInMemoryJournal().WithInMemorySnapshotStore();
+                break;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Cluster.Protocol;
+using Cluster.Runs;
+using Cluster.Spaces;
+using Cluster.Workers;
+using Evaluators.Candidates;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Cluster.Hosting;
+
+/// <summary>
+/// What the command line calls: start a run on a single-node cluster in this process, resume one
+/// from its directory, read a run's status without touching it, join a cluster as a worker node,
+/// or submit a run to a cluster (this process hosts the coordinator, remote nodes evaluate).
+/// </summary>
+public static class SearchRunner
+{
+    public static Task<RunResult> RunLocal(SearchSpace space, RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancel)
+    {
+        if (options.Seed is { } seed) space = space with { Seed = seed, Engine = space.Engine with { Seed = seed } };
+        var dir = new RunDirectory(options.RunDirectory ?? Path.Combine("runs", $"{space.Name}-{options.Clock.GetUtcNow():yyyyMMdd-HHmmss}"));
+        dir.Create(space, Describe(options.Store), options.Clock);
+        return Run(dir, space, options, progress, cancel);
+    }
+
+    /// <summary>
+    /// Continues a run from its directory: the latest snapshot plus later results; proposals
+    /// without a result are handed out again. <paramref name="space"/> must be the run's space
+    /// (the CLI loads it from the run's space.yaml); a different one is refused by the engine.
+    /// </summary>
+    public static Task<RunResult> Resume(string runDirectory, SearchSpace space, RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancel)
+    {
+        var dir = new RunDirectory(runDirectory);
+        if (!dir.Exists) throw new DirectoryNotFoundException($"{dir.Path} holds no run (no run.json)");
+        var info = dir.ReadInfo();
+        if (info.SpaceName != space.Name)
+            throw new InvalidOperationException($"run {info.RunId} searched space '{info.SpaceName}', not '{space.Name}'");
+        space = space with { Seed = info.Seed, Engine = space.Engine with { Seed = info.Seed } };
+        return Run(dir, space, options with { RunDirectory = dir.Path }, progress, cancel);
+    }
+
+    /// <summary>The run's info and its latest status (status.json), read without disturbing a live run; status is null before the first result.</summary>
+    public static (RunInfo Info, StatusReport? Status) ReadStatus(string runDirectory)
+    {
+        var dir = new RunDirectory(runDirectory);
+        if (!dir.Exists) throw new DirectoryNotFoundException($"{dir.Path} holds no run (no run.json)");
+        return (dir.ReadInfo(), dir.ReadStatus());
+    }
+
+    /// <summary>Runs evaluator slots on this node for whatever run the cluster's coordinator serves, until cancelled.</summary>
+    public static async Task JoinAsWorker(NodeOptions node, int workers, Func<int, ICandidateEvaluator> evaluator, WorkerSettings settings, CancellationToken cancel)
+    {
+        // The singleton lives on the oldest coordinator-role node; one without the run's space would never start it.
+        if (node.Roles.Contains(NodeOptions.CoordinatorRole))
+            throw new ArgumentException("a worker node cannot take the coordinator role: the coordinator runs where the run was submitted", nameof(node));
+        var role = new NodeRole(null, null, new(), new StoreOptions.InMemory(), null, workers, evaluator, settings);
+        using var host = SearchNode.Build(node, role);
+        await host.StartAsync(cancel);
+        try { await Task.Delay(Timeout.Infinite, cancel); }
+        catch (OperationCanceledException) { }
+        await host.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>Starts a run whose coordinator lives in this process and joins the cluster at <paramref name="seedNodes"/>; remote evaluator nodes do the work (plus options.Workers local slots).</summary>
+    public static Task<RunResult> SubmitToCluster(SearchSpace space, string[] seedNodes, RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancel)
+    {
+        string[] roles = options.Workers > 0 ? [NodeOptions.CoordinatorRole, NodeOptions.EvaluatorRole] : [NodeOptions.CoordinatorRole];
+        return RunLocal(space, options with { Node = options.Node with { SeedNodes = seedNodes, Roles = roles } }, progress, cancel);
+    }
+
+    private static async Task<RunResult> Run(RunDirectory dir, SearchSpace space, RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancel)
+    {
+        var store = options.Store ?? new StoreOptions.Sqlite(dir.StoreFile);
+        var lastWrite = DateTimeOffset.MinValue;
+        void OnStatus(StatusReport s)
+        {
+            var now = options.Clock.GetUtcNow();
+            if (!s.IsDone && now - lastWrite < options.StatusInterval) return;
+            lastWrite = now;
+            dir.WriteStatus(s);
+        }
+        int workers = options.Node.Roles.Contains(NodeOptions.EvaluatorRole) ? options.Workers : 0;
+        var worker = options.Worker with { Device = options.Device };
+        var role = new NodeRole(space, dir.RunId, options.Coordinator, store, OnStatus, workers, options.Evaluator, worker);
+
+        using var host = SearchNode.Build(options.Node, role);
+        await host.StartAsync(cancel);
+        try
+        {
+            var system = host.Services.GetRequiredService<ActorSystem>();
+            var coordinator = await ActorRegistry.For(system).GetAsync<CoordinatorKey>(cancel);
+            var done = new TaskCompletionSource<StatusReport>(TaskCreationOptions.RunContinuationsAsynchronously);
+            system.ActorOf(Props.Create(() => new ProgressListener(coordinator, progress, space.Objectives, done, options.Clock)), "progress");
+            bool completed;
+            StatusReport final;
+            try
+            {
+                final = await done.Task.WaitAsync(cancel);
+                completed = true;
+            }
+            catch (OperationCanceledException)
+            {
+                final = await coordinator.Ask<StatusReport>(GetStatus.Instance, TimeSpan.FromSeconds(10));
+                completed = false;
+            }
+            dir.WriteStatus(final);
+            return new RunResult(dir.Path, dir.RunId, final, completed);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static string Describe(StoreOptions? store) => store switch
+    {
+        null or StoreOptions.Sqlite => "sqlite:store.db",
+        StoreOptions.PostgreSql => "postgresql",
+        _ => "in-memory",
+    };
+}

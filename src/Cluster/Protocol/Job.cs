@@ -1,0 +1,23 @@
+using Evaluators.Candidates;
+using MessagePack;
+
+namespace Cluster.Protocol;
+
+/// <summary>
+/// One proposal to evaluate. <see cref="Seed"/> depends only on (run seed, proposal id), so a
+/// re-sent job trains identically; <see cref="DeadlineUnixMs"/> is when the coordinator gives up
+/// on it and hands it to someone else; <see cref="Attempt"/> counts hand-outs of this proposal.
+/// </summary>
+[MessagePackObject]
+public sealed record Job(
+    [property: Key(0)] string RunId,
+    [property: Key(1)] long ProposalId,
+    [property: Key(2)] string Family,
+    [property: Key(3)] string GenomeText,
+    [property: Key(4)] ulong Seed,
+    [property: Key(5)] EvaluationPlan Plan,
+    [property: Key(6)] long DeadlineUnixMs,
+    [property: Key(7)] int Attempt) : IClusterMessage
+{
+    public EvaluationJob ToEvaluationJob() => new(Family, GenomeText, Seed, Plan);
+}

@@ -1,0 +1,34 @@
+using Akka.Actor;
+using Akka.Serialization;
+using MessagePack;
+using MessagePack.Resolvers;
+
+namespace Cluster.Serialization;
+
+/// <summary>
+/// MessagePack for every <see cref="Protocol.IClusterMessage"/>: messages on the wire, journal
+/// events and snapshots. Manifests come from <see cref="Manifests"/>, never CLR names. The plan
+/// inside a job (EvaluationPlan, a plain record without keys) goes through the contractless
+/// resolver, i.e. by property name.
+/// </summary>
+public sealed class ProtocolSerializer : SerializerWithStringManifest
+{
+    /// <summary>Stored with each journal row: never change it.</summary>
+    public const int Id = 4711;
+
+    public static readonly MessagePackSerializerOptions Options = MessagePackSerializerOptions.Standard
+        .WithResolver(ContractlessStandardResolver.Instance)
+        .WithSecurity(MessagePackSecurity.UntrustedData);
+
+    public ProtocolSerializer(ExtendedActorSystem system) : base(system) { }
+
+    public override int Identifier => Id;
+
+    public override string Manifest(object o) => Manifests.Of(o.GetType());
+
+    public override byte[] ToBinary(object obj) => MessagePackSerializer.Serialize(obj.GetType(), obj, Options);
+
+    public override object FromBinary(byte[] bytes, string manifest) =>
+        MessagePackSerializer.Deserialize(Manifests.TypeOf(manifest), bytes, Options)
+        ?? throw new InvalidOperationException($"manifest '{manifest}' deserialized to null");
+}

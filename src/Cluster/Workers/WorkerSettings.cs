@@ -1,0 +1,14 @@
+namespace Cluster.Workers;
+
+/// <summary>One evaluator slot: its device, which families it takes (empty: any), how patient it is with the coordinator.</summary>
+public sealed record WorkerSettings
+{
+    public string Device { get; init; } = "cpu";
+    public string[] Families { get; init; } = [];
+    /// <summary>A result not acknowledged by then is sent again (the coordinator ignores repeats).</summary>
+    public TimeSpan AckTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>How long an equivalence-cache question may take before it counts as a miss.</summary>
+    public TimeSpan LookupTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Retry interval when the coordinator does not answer a request for work at all.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(3);
+}
