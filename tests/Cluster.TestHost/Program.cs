@@ -1,30 +1,59 @@
 using System.Text.Json;
 using Cluster.Hosting;
 using Cluster.TestHost;
+using Cluster.Workers;
 
-// test host: run DIR SEED MAX WORKERS | resume DIR SEED MAX WORKERS
+// test host:
+//   run DIR SEED MAX WORKERS | resume DIR SEED MAX WORKERS   a single-process run (local workers)
+//   seed DIR SEED MAX PORT                                    coordinator only, seed node on 127.0.0.1:PORT
+//   worker PORT LOG HOLD_AFTER                                one evaluator slot joining 127.0.0.1:PORT; after
+//                                                             HOLD_AFTER jobs (-1: never) it blocks on the next and
+//                                                             writes its seed to LOG.holding
 // Writes DIR/evaluations.log (one line per finished evaluation) and, when the run completes, DIR/final.json (the front).
-if (args.Length != 5 || args[0] is not ("run" or "resume"))
+if (args.Length == 4 && args[0] == "worker")
 {
-    Console.Error.WriteLine("usage: Cluster.TestHost run|resume DIR SEED MAX WORKERS");
+    int seedPort = int.Parse(args[1]);
+    string workerLog = args[2];
+    int holdAfter = int.Parse(args[3]);
+    var node = new NodeOptions { SeedNodes = [$"127.0.0.1:{seedPort}"], Roles = [NodeOptions.EvaluatorRole] };
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+    await SearchRunner.JoinAsWorker(node, 1,
+        slot => new HoldingEvaluator(new FakeEvaluator((ulong)Environment.ProcessId * 31 + (ulong)slot, 15, workerLog), holdAfter, workerLog + ".holding"),
+        new WorkerSettings(), stop.Token);
+    return 0;
+}
+if (args.Length != 5 || args[0] is not ("run" or "resume" or "seed"))
+{
+    Console.Error.WriteLine("usage: Cluster.TestHost run|resume DIR SEED MAX WORKERS | seed DIR SEED MAX PORT | worker PORT LOG HOLD_AFTER");
     return 2;
 }
 string dir = args[1];
 ulong seed = ulong.Parse(args[2]);
 long max = long.Parse(args[3]);
-int workers = int.Parse(args[4]);
 var space = TestSpaces.Zdt1(seed, max);
 Directory.CreateDirectory(dir);
 string log = Path.Combine(dir, "evaluations.log");
-var options = new RunOptions
+RunResult result;
+if (args[0] == "seed")
 {
-    RunDirectory = dir,
-    Workers = workers,
-    Evaluator = slot => new FakeEvaluator((ulong)Environment.ProcessId * 31 + (ulong)slot, 15, log),
-    Coordinator = new() { SnapshotEvery = 7 },
-};
-var result = args[0] == "run"
-    ? await SearchRunner.RunLocal(space, options, null, CancellationToken.None)
-    : await SearchRunner.Resume(dir, space, options, null, CancellationToken.None);
+    int port = int.Parse(args[4]);
+    var seedOptions = new RunOptions { RunDirectory = dir, Workers = 0, Node = new NodeOptions { Port = port }, Coordinator = new() { SnapshotEvery = 7 } };
+    result = await SearchRunner.SubmitToCluster(space, [$"127.0.0.1:{port}"], seedOptions, null, CancellationToken.None);
+}
+else
+{
+    int workers = int.Parse(args[4]);
+    var options = new RunOptions
+    {
+        RunDirectory = dir,
+        Workers = workers,
+        Evaluator = slot => new FakeEvaluator((ulong)Environment.ProcessId * 31 + (ulong)slot, 15, log),
+        Coordinator = new() { SnapshotEvery = 7 },
+    };
+    result = args[0] == "run"
+        ? await SearchRunner.RunLocal(space, options, null, CancellationToken.None)
+        : await SearchRunner.Resume(dir, space, options, null, CancellationToken.None);
+}
 File.WriteAllText(Path.Combine(dir, "final.json"), JsonSerializer.Serialize(result.Status));
 return result.Completed ? 0 : 1;
