@@ -19,7 +19,8 @@ public sealed record EvoNormBatchOptions
     public string Optimizer { get; init; } = "adam";
     public double LearningRate { get; init; } = 1e-3;
     public double Momentum { get; init; } = 0.9;
-    public int Threads { get; init; }
+    /// <summary>Torch threads; 1 by default: at batch 2 on a shared 2-core machine, 2 threads ran 5-10x slower per step than 1.</summary>
+    public int Threads { get; init; } = 1;
     public bool Sweep { get; init; }
     /// <summary>The one architecture the sweep varies conditions on (its residual-vs-plain step swaps it for plaincnn).</summary>
     public string SweepArch { get; init; } = "resnet";
@@ -42,7 +43,7 @@ public sealed record EvoNormBatchOptions
             TestImages = Args.Int(args, "--test-images", 2_000),
             Epochs = Args.Int(args, "--epochs", 1),
             Seeds = Args.Int(args, "--seeds", 3),
-            Threads = Args.Int(args, "--threads", 0),
+            Threads = Args.Int(args, "--threads", 1),
             Optimizer = Text(args, "--optimizer") ?? "adam",
             LearningRate = Number(args, "--lr") ?? 1e-3,
             Momentum = Number(args, "--momentum") ?? 0.9,
