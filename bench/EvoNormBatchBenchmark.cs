@@ -15,7 +15,7 @@ namespace Bench;
 /// gaps averaged over architectures and seeds. `--sweep` instead varies one condition at a time
 /// (epochs x3, SGD 0.05 momentum 0.9, images x4, residual vs plain) at batch 4 vs 128 for S0 vs
 /// BN-ReLU on one architecture. Options: see EvoNormBatchOptions (--images, --test-images, --epochs,
-/// --archs, --batches, --seeds, --optimizer, --lr, --momentum, --threads, --sweep, --sweep-arch).
+/// --archs, --batches, --seeds, --optimizer, --lr, --momentum, --threads, --sweep, --sweep-arch, --conditions base,epochs,sgd,images,arch).
 /// </summary>
 public sealed class EvoNormBatchBenchmark : IBenchmark
 {

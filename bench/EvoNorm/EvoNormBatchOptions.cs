@@ -24,13 +24,15 @@ public sealed record EvoNormBatchOptions
     public bool Sweep { get; init; }
     /// <summary>The one architecture the sweep varies conditions on (its residual-vs-plain step swaps it for plaincnn).</summary>
     public string SweepArch { get; init; } = "resnet";
+    /// <summary>Sweep conditions to run (keys of EvoNormSweep.Conditions); null = all, base first.</summary>
+    public IReadOnlyList<string>? SweepConditions { get; init; }
 
     public static EvoNormBatchOptions Parse(string[] args)
     {
         var known = new HashSet<string>(StringComparer.Ordinal)
         {
             "--images", "--test-images", "--epochs", "--archs", "--batches", "--seeds", "--optimizer", "--lr",
-            "--momentum", "--threads", "--sweep", "--sweep-arch",
+            "--momentum", "--threads", "--sweep", "--sweep-arch", "--conditions",
         };
         for (int i = 0; i < args.Length; i++)
         {
@@ -53,6 +55,7 @@ public sealed record EvoNormBatchOptions
         if (Text(args, "--archs") is string archs) o = o with { Archs = archs.Split(',', StringSplitOptions.RemoveEmptyEntries) };
         if (Text(args, "--batches") is string batches)
             o = o with { Batches = batches.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(b => ParseInt("--batches", b)).ToArray() };
+        if (Text(args, "--conditions") is string conditions) o = o with { SweepConditions = conditions.Split(',', StringSplitOptions.RemoveEmptyEntries) };
         o.Validate();
         return o;
     }

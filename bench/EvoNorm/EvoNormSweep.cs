@@ -34,7 +34,10 @@ public static class EvoNormSweep
         log($"| condition | bn b{Small} | s0 b{Small} | bn b{Large} | s0 b{Large} | gap b{Small} | gap b{Large} | batch effect (gap b{Small} - gap b{Large}) | change vs base |\n|---|---|---|---|---|---|---|---|---|");
         var figures = new Figures();
         double baseEffect = double.NaN;
-        foreach (var c in Conditions(o))
+        var chosen = Conditions(o).Where(c => o.SweepConditions is null || o.SweepConditions.Contains(c.Key)).ToList();
+        if (o.SweepConditions?.FirstOrDefault(k => chosen.All(c => c.Key != k)) is string unknown)
+            throw new ArgumentException($"--conditions: unknown condition '{unknown}'; expected some of {string.Join(",", Conditions(o).Select(c => c.Key))}");
+        foreach (var c in chosen)
         {
             double[] Acc(string layer, int batch) =>
                 runner.Run(c.Arch, layer, EvoNormBatchBenchmark.Settings(c.Options, batch), c.Options.Images, c.Options.Seeds, log);
@@ -48,7 +51,7 @@ public static class EvoNormSweep
             if (c.Key == "base") baseEffect = Stats.Mean(effect);
             double change = Stats.Mean(effect) - baseEffect;
             log($"| {c.Label} | {SeedSummary.Format(bnS)} | {SeedSummary.Format(s0S)} | {SeedSummary.Format(bnL)} | {SeedSummary.Format(s0L)} | " +
-                $"{SeedSummary.Format(gapS, true)} | {SeedSummary.Format(gapL, true)} | {SeedSummary.Format(effect, true)} | {change.ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture)} |");
+                $"{SeedSummary.Format(gapS, true)} | {SeedSummary.Format(gapL, true)} | {SeedSummary.Format(effect, true)} | {(double.IsNaN(change) ? "n/a (no base run)" : change.ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture))} |");
             figures.Add($"sweep_{c.Key}_s0_minus_bnrelu_b{Small}", Stats.Mean(gapS));
             figures.Add($"sweep_{c.Key}_s0_minus_bnrelu_b{Large}", Stats.Mean(gapL));
             figures.Add($"sweep_{c.Key}_batch_effect", Stats.Mean(effect));
