@@ -1,6 +1,5 @@
 using Bench;
 using Bench.EvoNorm;
-using Evaluators.Tests.Data;
 
 namespace Evaluators.Tests.Bench;
 
@@ -47,30 +46,5 @@ public sealed class EvoNormBatchTests
         Assert.Equal(o with { Images = 8_000 }, c["images"].Options);
         Assert.Equal((o, "plaincnn"), (c["arch"].Options, c["arch"].Arch));
         Assert.All(c.Values.Where(x => x.Key != "arch"), x => Assert.Equal("resnet", x.Arch));
-    }
-
-    [FashionMnistFact]
-    public void A_tiny_grid_prints_every_gap_figure_with_the_s0_lines_last()
-    {
-        var output = new StringWriter();
-        var previous = Console.Out;
-        Console.SetOut(output);
-        int rc;
-        try
-        {
-            rc = new EvoNormBatchBenchmark().Run(["--archs", "plaincnn", "--batches", "8,32", "--seeds", "2", "--images", "48",
-                "--test-images", "20", "--threads", "0"]);
-        }
-        finally { Console.SetOut(previous); }
-        Assert.Equal(0, rc);
-        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal(new[] { "s0_minus_bnrelu_b8", "s0_minus_bnrelu_b32" }, lines[^2..].Select(l => l.Split(':')[0]));
-        foreach (var name in new[] { "b0_minus_bnrelu_b8", "b0_minus_bnrelu_b32", "plaincnn_s0_minus_bnrelu_b8", "s0_minus_bnrelu_b32_sd" })
-            Assert.Contains(lines, l => l.StartsWith(name + ":", StringComparison.Ordinal));
-        // Each figure is a finite accuracy difference.
-        foreach (var l in lines.Where(l => l.Contains("_minus_bnrelu_") && l.Contains(':') && !l.StartsWith('*')))
-            Assert.InRange(double.Parse(l.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture), -1, 1);
-        // 2 batches x 3 layers cell rows, then one gap row per batch.
-        Assert.Equal(8, lines.Count(l => l.StartsWith("| plaincnn | ", StringComparison.Ordinal)));
     }
 }
