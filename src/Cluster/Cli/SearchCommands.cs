@@ -1,18 +1,22 @@
 using System.CommandLine;
+using Cluster.Baselines;
 using Cluster.Hosting;
 using Cluster.Runs;
+using Cluster.Spaces;
+using Evaluators.Candidates;
 using Spectre.Console;
 
 namespace Cluster.Cli;
 
 /// <summary>
-/// `search run`, `search resume`, `search status`, `search node`: start, continue and watch runs,
-/// and join a cluster as an evaluator node.
+/// `search run`, `search resume`, `search status`, `search export`, `search node`: start, continue,
+/// watch and export runs, and join a cluster as an evaluator node. A finished run's baselines are
+/// evaluated after the search, on this process, with the same plan and one shared seed.
 /// </summary>
 public static class SearchCommands
 {
     public static IEnumerable<Command> Create(SearchComposition composition) =>
-        [Run(composition), Resume(composition), Status(), Node(composition)];
+        [Run(composition), Resume(composition), Status(composition), ExportCommand.Create(composition), Node(composition)];
 
     private static Option<int> Workers(int fallback) => new("--workers") { Description = "evaluator slots on this node", DefaultValueFactory = _ => fallback };
     private static Option<string> Devices() => new("--device")
@@ -49,7 +53,7 @@ public static class SearchCommands
             var run = await new ProgressDisplay().Show(loaded.Name, progress => seedNode is null
                 ? SearchRunner.RunLocal(loaded, options, progress, cancel)
                 : SearchRunner.SubmitToCluster(loaded, [seedNode], options, progress, cancel));
-            return Finish(run);
+            return await Finish(run, loaded, BaselineSlot(composition, dev, result.GetValue(data)), cancel);
         });
         return command;
     }
@@ -65,23 +69,25 @@ public static class SearchCommands
         {
             var run = new RunDirectory(result.GetValue(dir)!);
             var info = run.ReadInfo();
-            var loaded = composition.LoadSpace(info.SpaceCopy is { } copy ? Path.Combine(run.Path, copy) : info.SpaceSource);
+            var loaded = composition.LoadSpace(SpaceSourceOf(run, info));
             string dev = result.GetValue(device)!;
             var options = new RunOptions { Workers = result.GetValue(workers), Device = dev, Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data)) };
             var resumed = await new ProgressDisplay().Show(loaded.Name, progress => SearchRunner.Resume(run.Path, loaded, options, progress, cancel));
-            return Finish(resumed);
+            return await Finish(resumed, loaded, BaselineSlot(composition, dev, result.GetValue(data)), cancel);
         });
         return command;
     }
 
-    private static Command Status()
+    private static Command Status(SearchComposition composition)
     {
         var dir = new Argument<string>("run") { Description = "run directory" };
         var command = new Command("status", "Show a run's progress and front (safe while it runs)") { dir };
         command.SetAction(result =>
         {
-            var (info, status) = SearchRunner.ReadStatus(result.GetValue(dir)!);
-            StatusPrinter.Print(info, status);
+            string path = result.GetValue(dir)!;
+            var (info, status) = SearchRunner.ReadStatus(path);
+            var space = TryLoadSpace(composition, new RunDirectory(path), info);
+            StatusPrinter.Print(info, status, new RunDirectory(path).ReadBaselines(), space is null ? null : space.Objectives.Items[0].ToMinimized);
             return 0;
         });
         return command;
@@ -111,7 +117,7 @@ public static class SearchCommands
         return command;
     }
 
-    private static Func<int, Evaluators.Candidates.ICandidateEvaluator> Slots(SearchComposition composition, int slots, string devices, string? data) =>
+    private static Func<int, ICandidateEvaluator> Slots(SearchComposition composition, int slots, string devices, string? data) =>
         slot => composition.CreateEvaluator(new EvaluatorSlot(slot, slots, DeviceOf(devices, slot), data));
 
     /// <summary>"cuda:0,cuda:1": slot i gets device i mod 2.</summary>
@@ -121,10 +127,29 @@ public static class SearchCommands
         return list.Length == 0 ? "cpu" : list[slot % list.Length];
     }
 
-    private static int Finish(RunResult run)
+    private static Func<ICandidateEvaluator> BaselineSlot(SearchComposition composition, string devices, string? data) =>
+        () => composition.CreateEvaluator(new EvaluatorSlot(0, 1, DeviceOf(devices, 0), data));
+
+    /// <summary>The run's space (for objective directions), or null when it can no longer be loaded.</summary>
+    internal static SearchSpace? TryLoadSpace(SearchComposition composition, RunDirectory dir, RunInfo info)
     {
-        StatusPrinter.Print(new RunDirectory(run.RunDirectory).ReadInfo(), run.Status);
-        if (run.Completed) return 0;
+        try { return composition.LoadSpace(SpaceSourceOf(dir, info)); }
+        catch (Exception e) when (e is SearchSpaceException or IOException or ArgumentException) { return null; }
+    }
+
+    internal static string SpaceSourceOf(RunDirectory dir, RunInfo info) =>
+        info.SpaceCopy is { } copy ? Path.Combine(dir.Path, copy) : info.SpaceSource;
+
+    /// <summary>After a completed search: the baselines not yet recorded, then the final table of front and baselines.</summary>
+    private static async Task<int> Finish(RunResult run, SearchSpace space, Func<ICandidateEvaluator> evaluator, CancellationToken cancel)
+    {
+        var dir = new RunDirectory(run.RunDirectory);
+        var info = dir.ReadInfo();
+        var baselines = dir.ReadBaselines();
+        if (run.Completed && space.Baselines.Count > baselines.Count)
+            baselines = await Task.Run(() => BaselineRunner.EvaluateMissing(dir, space, info.Seed, evaluator, Console.WriteLine, cancel), CancellationToken.None);
+        StatusPrinter.Print(info, run.Status, baselines, space.Objectives.Items[0].ToMinimized);
+        if (run.Completed && !cancel.IsCancellationRequested) return 0;
         AnsiConsole.WriteLine($"stopped; continue with: search resume {run.RunDirectory}");
         return 130;
     }

@@ -39,14 +39,22 @@ public sealed class SearchCoordinator
     }
 
     public static SearchCoordinator Create(SearchSpace space, string runId, CoordinatorSettings settings, TimeProvider clock) =>
-        new(space, runId, new SearchEngine<IGenome>(space.Family, space.CreateStrategy(), space.Objectives, space.Engine),
+        new(space, runId, new SearchEngine<IGenome>(space.Family, space.CreateStrategy(), space.Objectives, space.Engine, stopWhen: StopWhen(space, clock)),
             settings, clock, new(), new(), 0);
+
+    /// <summary>
+    /// The space's wall-time guard, counted from when this coordinator starts: a resumed run gets the
+    /// limit afresh (a stop already reached is kept in the engine's state).
+    /// </summary>
+    private static Func<EngineProgress, bool>? StopWhen(SearchSpace space, TimeProvider clock) =>
+        space.CreateTermination(new ProviderClock(clock))?.ToStopPredicate();
 
     /// <summary>Restores the engine from a snapshot (refused with IncompatibleStateException if it belongs to another search).</summary>
     public static SearchCoordinator FromSnapshot(SearchSpace space, string runId, CoordinatorSnapshot snapshot, CoordinatorSettings settings, TimeProvider clock)
     {
         var state = MessagePackSerializer.Deserialize<EngineState>(snapshot.Engine, EngineOptions);
-        var engine = SearchEngine<IGenome>.FromState(state, space.Family, space.CreateStrategy(), space.Objectives, space.Engine, source: $"snapshot of run {runId}");
+        var engine = SearchEngine<IGenome>.FromState(state, space.Family, space.CreateStrategy(), space.Objectives, space.Engine,
+            stopWhen: StopWhen(space, clock), source: $"snapshot of run {runId}");
         var done = state.Archive.Select(e => e.Id).Concat(state.Buffered.Select(b => b.Id)).ToHashSet();
         var c = new SearchCoordinator(space, runId, engine, settings, clock, new(snapshot.Strikes), done, snapshot.Poisoned);
         foreach (var (id, d) in snapshot.Details ?? []) c._details[id] = d;

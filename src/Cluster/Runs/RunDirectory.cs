@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cluster.Baselines;
 using Cluster.Protocol;
 using Cluster.Spaces;
 
@@ -7,7 +8,7 @@ namespace Cluster.Runs;
 /// <summary>
 /// The files of one run: run.json (<see cref="RunInfo"/>), space.yaml (a copy of the space file),
 /// store.db (the SQLite journal and snapshots), status.json (the coordinator's latest status,
-/// rewritten atomically, so readers never disturb a live run).
+/// rewritten atomically; baselines.json holds the baselines evaluated beside the search, so readers never disturb a live run).
 /// </summary>
 public sealed class RunDirectory(string path)
 {
@@ -22,6 +23,7 @@ public sealed class RunDirectory(string path)
     public string InfoFile => System.IO.Path.Combine(Path, "run.json");
     public string StoreFile => System.IO.Path.Combine(Path, "store.db");
     public string StatusFile => System.IO.Path.Combine(Path, "status.json");
+    public string BaselinesFile => System.IO.Path.Combine(Path, "baselines.json");
     public string SpaceCopy => System.IO.Path.Combine(Path, "space.yaml");
     public string RunId => System.IO.Path.GetFileName(Path);
 
@@ -51,6 +53,12 @@ public sealed class RunDirectory(string path)
 
     public StatusReport? ReadStatus() =>
         File.Exists(StatusFile) ? JsonSerializer.Deserialize<StatusReport>(File.ReadAllText(StatusFile), Json) : null;
+
+    /// <summary>The baselines evaluated so far (none before the search finishes).</summary>
+    public IReadOnlyList<BaselineResult> ReadBaselines() =>
+        File.Exists(BaselinesFile) ? JsonSerializer.Deserialize<BaselineResult[]>(File.ReadAllText(BaselinesFile), Json) ?? [] : [];
+
+    public void WriteBaselines(IReadOnlyList<BaselineResult> baselines) => WriteAtomically(BaselinesFile, JsonSerializer.Serialize(baselines, Json));
 
     private static void WriteAtomically(string file, string text)
     {

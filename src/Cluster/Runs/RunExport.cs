@@ -1,0 +1,38 @@
+using System.Globalization;
+using Cluster.Spaces;
+using Evaluators.Export;
+
+namespace Cluster.Runs;
+
+/// <summary>
+/// `search export`: the top K members of a run's front (best first on the first objective), with
+/// their trained learnable values and objectives, written by <see cref="Exporter"/> in one format.
+/// </summary>
+public static class RunExport
+{
+    /// <param name="space">The run's space (its family parses the genomes, its objectives name and rank them).</param>
+    /// <exception cref="DirectoryNotFoundException">No run in the directory.</exception>
+    /// <exception cref="ArgumentException">A bad format or K, a run without results, or a front that cannot be exported.</exception>
+    public static string Export(string runDirectory, SearchSpace space, int top, string format)
+    {
+        if (!Exporter.Formats.Contains(format))
+            throw new ArgumentException($"unknown export format '{format}'; choose one of {string.Join(", ", Exporter.Formats)}", nameof(format));
+        if (top < 1) throw new ArgumentException($"--top must be at least 1, not {top}", nameof(top));
+        var dir = new RunDirectory(runDirectory);
+        if (!dir.Exists) throw new DirectoryNotFoundException($"{dir.Path} holds no run (no run.json)");
+        var status = dir.ReadStatus() ?? throw new ArgumentException($"run {dir.RunId} has no results yet: nothing to export");
+        if (status.Front.Length == 0) throw new ArgumentException($"run {dir.RunId} has an empty front: nothing to export");
+        var first = space.Objectives.Items[0];
+        var items = RunRanking.Front(status, first.ToMinimized).Take(top).Select(f => new ExportItem(
+            space.Family.Parse(f.Genome),
+            $"{space.Name}_{f.Id}",
+            f.Learned,
+            space.Objectives.Items.Select((o, i) => (o.Name, Value: i < f.Objectives.Length ? f.Objectives[i] : double.NaN)).ToDictionary(p => p.Name, p => p.Value),
+            new Dictionary<string, string>
+            {
+                ["individual_id"] = f.Id.ToString(CultureInfo.InvariantCulture),
+                ["run_id"] = dir.RunId,
+            })).ToArray();
+        return Exporter.Export(format, items, new ExportOptions { RunId = dir.RunId });
+    }
+}

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Text.Json;
+using Cluster.Cli;
+using Cluster.Protocol;
+using Cluster.Runs;
+using Cluster.Spaces;
+using Cluster.Tests.Support;
+
+namespace Cluster.Tests.Cli;
+
+/// <summary>`search export` on a run directory of the default activation space with a hand-written front.</summary>
+public sealed class ExportCommandTests
+{
+    private const string CrRelu = "relu(x) + @e(0.01) * x * exp(-x^2 / 2)";
+
+    private static Task<int> Invoke(params string[] args)
+    {
+        var root = new RootCommand("test") { ExportCommand.Create(SearchComposition.Default) };
+        return root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>A run of the embedded default space whose front holds relu (0.80), CRReLU with e trained to 0.0234 (0.85) and silu (0.82).</summary>
+    private static string RunWithFront()
+    {
+        var dir = new RunDirectory(TestRuns.TempDir("export"));
+        dir.Create(SearchSpaceFile.LoadEmbedded(), "in-memory", TimeProvider.System);
+        FrontMember[] front =
+        [
+            new(4, "relu(x)", [0.80]),
+            new(9, CrRelu, [0.85], new() { ["validation_accuracy"] = 0.85 }, new() { ["e"] = 0.0234 }),
+            new(12, "silu(x)", [0.82]),
+        ];
+        dir.WriteStatus(new StatusReport(dir.RunId, 20, 20, 15, 5, 0, new() { ["hurdle"] = 5 }, front, 0, 1, true, 0, 0));
+        return dir.Path;
+    }
+
+    [Fact]
+    public async Task Json_holds_the_top_k_best_first_with_trained_values()
+    {
+        string run = RunWithFront(), file = Path.Combine(run, "top.json");
+        Assert.Equal(0, await Invoke("export", run, "--top", "2", "--format", "json", "--out", file));
+        var layers = JsonDocument.Parse(File.ReadAllText(file)).RootElement.EnumerateArray().ToArray();
+        Assert.Equal(["activation-default_9", "activation-default_12"], layers.Select(l => l.GetProperty("name").GetString()));
+        var e = layers[0].GetProperty("learnables").GetProperty("e");
+        Assert.Equal(0.01, e.GetProperty("init").GetDouble());
+        Assert.Equal(0.0234, e.GetProperty("value").GetDouble());
+        Assert.Equal(0.85, layers[0].GetProperty("objectives").GetProperty("accuracy").GetDouble());
+    }
+
+    [Fact]
+    public void Every_format_exports_the_whole_front_when_k_exceeds_it()
+    {
+        string run = RunWithFront();
+        var space = SearchSpaceFile.LoadEmbedded();
+        foreach (string format in Evaluators.Export.Exporter.Formats)
+        {
+            string text = RunExport.Export(run, space, 10, format);
+            Assert.Contains("0.0234", text);
+        }
+        Assert.Contains("class", RunExport.Export(run, space, 1, "pytorch"));
+    }
+
+    [Fact]
+    public async Task Bad_format_or_run_directory_ends_with_exit_code_2()
+    {
+        string run = RunWithFront();
+        Assert.Equal(2, await Invoke("export", run, "--format", "onnx"));
+        Assert.Equal(2, await Invoke("export", run, "--top", "0"));
+        Assert.Equal(2, await Invoke("export", Path.Combine(run, "nope"), "--format", "json"));
+        var ex = Assert.Throws<ArgumentException>(() => RunExport.Export(run, SearchSpaceFile.LoadEmbedded(), 1, "onnx"));
+        Assert.Contains("json, pytorch, torchsharp, latex", ex.Message);
+    }
+}
