@@ -45,7 +45,7 @@ public sealed class LibTorchSharpFixTests : IDisposable
         var need = ElfVersionNeeds.Read(after, lib).Single(n => n.Version == "GLIBCXX_3.4.32");
         Assert.True(need.IsWeak);
         Assert.Equal(before.Length, after.Length);
-        int differing = before.Zip(after).Count(p => p.First != p.Second);
+        int differing = Enumerable.Range(0, before.Length).Count(i => before[i] != after[i]);
         Assert.Equal(1, differing); // only the low byte of one vna_flags field
         Assert.Equal(LibTorchSharpFix.Outcome.AlreadyPatched, LibTorchSharpFix.Apply(lib, FakeLibStdCxx("GLIBCXX_3.4.30")));
     }
