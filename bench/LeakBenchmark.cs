@@ -36,7 +36,9 @@ public sealed class LeakBenchmark : IBenchmark
         for (int i = 1; i <= candidates; i++)
         {
             var genome = family.Random(rng);
-            var m = Trainer.Train(task.Template, new ActivationGenomeSlot(genome), data, task.Training, (ulong)i);
+            TrainingMetrics m;
+            try { m = Trainer.Train(task.Template, new ActivationGenomeSlot(genome), data, task.Training, (ulong)i); }
+            catch (Exception e) { throw new InvalidOperationException($"candidate {i} '{genome.Text}' failed: {e.Message}", e); }
             if (m.Diverged) diverged++;
             long tensors = LiveTensors.Count, rss = Rss();
             maxTensors = Math.Max(maxTensors, tensors);

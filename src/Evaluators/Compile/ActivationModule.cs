@@ -49,6 +49,9 @@ public sealed class ActivationModule : nn.Module<Tensor, Tensor>
         }
         var output = values[_program.Output];
         // A genome that folded to a constant still maps a tensor to a tensor of x's shape.
-        return output.IsNumber ? full_like(x, output.Number) : output.Tensor!;
+        if (output.IsNumber) return full_like(x, output.Number);
+        // Never hand back the input object itself (the genome `x`): Sequential disposes each
+        // layer's input after the call, which would dispose the output too.
+        return ReferenceEquals(output.Tensor, x) ? x.alias() : output.Tensor!;
     }
 }

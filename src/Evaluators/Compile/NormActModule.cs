@@ -91,7 +91,9 @@ public sealed class NormActModule : nn.Module<Tensor, Tensor>
         // Every value means a tensor of x's shape (the reference broadcasts leaves and aggregates).
         var y = output.IsNumber ? full_like(x, output.Number)
             : output.Tensor!.shape.SequenceEqual(x.shape) ? output.Tensor! : output.Tensor!.expand_as(x).contiguous();
-        return input.dim() == 2 ? y.view(input.shape) : y;
+        if (input.dim() == 2) return y.view(input.shape);
+        // Never hand back the input object itself: Sequential disposes each layer's input after the call.
+        return ReferenceEquals(y, input) ? input.alias() : y;
     }
 
     private Value Aggregate(int instruction, UnaryOp op, Value operand, Tensor x)

@@ -90,4 +90,13 @@ public class ActivationModuleTests
         Assert.Equal(torch.float64, y.dtype);
         Assert.Equal(1.5 / (1 + Math.Exp(-3.0)), y.item<double>(), 12);
     }
+
+    [Fact]
+    public void The_identity_genome_survives_a_sequential_that_disposes_layer_inputs()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var net = torch.nn.Sequential(("fc", torch.nn.Linear(3, 3)), ("act", new ActivationModule(Family.Parse("x"))), ("head", torch.nn.Linear(3, 2)));
+        var y = net.forward(torch.ones(4, 3));
+        Assert.Equal([4L, 2], y.shape);
+    }
 }
