@@ -6,7 +6,7 @@ namespace Evaluators.Slots;
 
 /// <summary>
 /// TorchSharp's own normalisation + ReLU pairs, by name: the baselines norm-act candidates are
-/// compared with. bn-relu is BatchNorm2d + ReLU; gn-relu is GroupNorm (groups lowered until they
+/// compared with. bn-relu is BatchNorm2d + ReLU; gn-relu is group normalisation (GroupNormModule; groups lowered until they
 /// divide the channels, as the group aggregates do) + ReLU.
 /// </summary>
 public sealed class BuiltinNormAct : ISlotFactory
@@ -28,5 +28,5 @@ public sealed class BuiltinNormAct : ISlotFactory
 
     public nn.Module<Tensor, Tensor> Create(int features) => Name == "bn-relu"
         ? nn.Sequential(("bn", nn.BatchNorm2d(features)), ("relu", nn.ReLU()))
-        : nn.Sequential(("gn", nn.GroupNorm(NormActReference.EffectiveGroups(Groups, features), features)), ("relu", nn.ReLU()));
+        : nn.Sequential(("gn", new GroupNormModule(NormActReference.EffectiveGroups(Groups, features), features)), ("relu", nn.ReLU()));
 }

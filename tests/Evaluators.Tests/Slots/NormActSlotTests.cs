@@ -35,6 +35,8 @@ public class NormActSlotTests
         if (buffer is not null) Assert.Contains(layer.named_buffers(), p => p.name == buffer);
         var y = layer.forward(randn(4, 24, 3, 3, generator: new TorchSharp.torch.Generator(7)));
         Assert.Equal([4L, 24, 3, 3], y.shape);
+        foreach (var (pname, p) in layer.named_parameters())
+            Assert.True(p.isfinite().all().item<bool>(), $"{name}: parameter {pname} is not finite right after construction");
         float min = y.min().item<float>();
         Assert.True(min >= 0, $"{name} output minimum {min}: expected the ReLU to leave nothing negative");
     }
@@ -44,5 +46,18 @@ public class NormActSlotTests
     {
         var e = Assert.Throws<ArgumentException>(() => new BuiltinNormAct("ln-relu"));
         Assert.Contains("bn-relu", e.Message);
+    }
+
+    [Fact]
+    public void Group_norm_module_matches_torch_group_norm()
+    {
+        using var scope = NewDisposeScope();
+        var x = randn(4, 24, 3, 3, generator: new TorchSharp.torch.Generator(3));
+        using var ours = new GroupNormModule(6, 24);
+        // Against the functional form with explicit affine values: TorchSharp 0.107's nn.GroupNorm
+        // leaves its weight and bias uninitialised here (this test first saw values of 1e34).
+        var expected = TorchSharp.torch.nn.functional.group_norm(x, 6, ones(24), zeros(24), 1e-5);
+        float diff = ours.forward(x).sub(expected).abs().max().item<float>();
+        Assert.True(diff < 1e-5, $"max difference {diff}");
     }
 }
