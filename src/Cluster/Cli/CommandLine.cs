@@ -5,8 +5,11 @@ namespace Cluster.Cli;
 /// <summary>The `search` program's commands. With no arguments it runs the embedded default job.</summary>
 public static class CommandLine
 {
-    /// <summary>What a bare `search` runs: train the default proxy task and print its metrics.</summary>
-    public static readonly string[] DefaultArgs = ["train"];
+    /// <summary>
+    /// What a bare `search` runs: the embedded default activation search (measured: 101 s on 2 idle
+    /// cores for 80 evaluations plus the ReLU, GELU and SiLU baselines).
+    /// </summary>
+    public static readonly string[] DefaultArgs = ["run"];
 
     public static RootCommand Build()
     {
