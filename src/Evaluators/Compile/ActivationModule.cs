@@ -32,22 +32,8 @@ public sealed class ActivationModule : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x)
     {
-        var values = new Value[_program.Instructions.Count];
-        for (int i = 0; i < values.Length; i++)
-        {
-            var ins = _program.Instructions[i];
-            values[i] = ins.Node switch
-            {
-                VarExpr => Value.Of(x),
-                ConstExpr c => Value.Of(c.Value),
-                // Looked up by name each pass: Module.to(device or dtype) replaces registered parameters.
-                LearnableExpr l => Value.Of(get_parameter(l.Name)!),
-                UnaryExpr u => ElementwiseOps.Apply(u.Op, values[ins.Operands[0]]),
-                BinaryExpr b => ElementwiseOps.Apply(b.Op, values[ins.Operands[0]], values[ins.Operands[1]]),
-                _ => throw new NotSupportedException($"node {ins.Node.GetType().Name} in an activation"),
-            };
-        }
-        var output = values[_program.Output];
+        // Learnables are looked up by name each pass: Module.to(device or dtype) replaces registered parameters.
+        var output = _program.Run(x, name => get_parameter(name)!);
         // A genome that folded to a constant still maps a tensor to a tensor of x's shape.
         if (output.IsNumber) return full_like(x, output.Number);
         // Never hand back the input object itself (the genome `x`): Sequential disposes each

@@ -72,22 +72,7 @@ public sealed class NormActModule : nn.Module<Tensor, Tensor>
         };
         if (x.shape[1] != Channels) throw new ArgumentException($"expected {Channels} channels, got {x.shape[1]}");
 
-        var values = new Value[_program.Instructions.Count];
-        for (int i = 0; i < values.Length; i++)
-        {
-            var ins = _program.Instructions[i];
-            values[i] = ins.Node switch
-            {
-                VarExpr => Value.Of(x),
-                ConstExpr c => Value.Of(c.Value),
-                LearnableExpr l => Value.Of(get_parameter(l.Name)!),
-                UnaryExpr { Op: var op } when op.IsAggregate() => Aggregate(i, op, values[ins.Operands[0]], x),
-                UnaryExpr u => ElementwiseOps.Apply(u.Op, values[ins.Operands[0]]),
-                BinaryExpr b => ElementwiseOps.Apply(b.Op, values[ins.Operands[0]], values[ins.Operands[1]]),
-                _ => throw new NotSupportedException($"node {ins.Node.GetType().Name} in a norm-act layer"),
-            };
-        }
-        var output = values[_program.Output];
+        var output = _program.Run(x, name => get_parameter(name)!, (i, op, operand) => Aggregate(i, op, operand, x));
         // Every value means a tensor of x's shape (the reference broadcasts leaves and aggregates).
         var y = output.IsNumber ? full_like(x, output.Number)
             : output.Tensor!.shape.SequenceEqual(x.shape) ? output.Tensor! : output.Tensor!.expand_as(x).contiguous();
