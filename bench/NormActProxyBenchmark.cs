@@ -96,6 +96,6 @@ public sealed class NormActProxyBenchmark : IBenchmark
             var labels = Enumerable.Range(0, count).Select(_ => (long)rng.NextInt(0, 10)).ToArray();
             return new TensorData(x, [3, 32, 32], count, labels, null, 0);
         }
-        return new PreparedData(new DatasetSplits("random-3x32x32", Make(train), Make(2000), 10), 1.0 / 12, null, torch.CPU);
+        return new PreparedData(new DatasetSplits("random-3x32x32", Make(train), Make(2000), 10), 1.0 / 12, torch.CPU);
     }
 }

@@ -45,7 +45,7 @@ public sealed class EvoNormCellRunner(int testImages) : IDisposable
         var splits = DatasetCatalog.CreateDefault().Load("fashion-mnist",
             new DatasetLoadOptions { TrainLimit = images, TestLimit = testImages, Standardize = true });
         // No validation split: every image trains, and only test accuracy is read.
-        d = new PreparedData(splits, 0, null, torch.CPU);
+        d = new PreparedData(splits, 0, torch.CPU);
         _data[images] = d;
         return d;
     }

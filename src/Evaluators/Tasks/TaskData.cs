@@ -18,6 +18,6 @@ public static class TaskData
             Progress = progress,
         };
         var splits = (catalog ?? DatasetCatalog.CreateDefault()).Load(task.Dataset, options);
-        return new PreparedData(splits, task.Training.ValidationFraction, trainSubset: null, device);
+        return new PreparedData(splits, task.Training.ValidationFraction, device);
     }
 }

@@ -11,14 +11,14 @@ namespace Evaluators.Training;
 /// </summary>
 public sealed class PreparedData : IDisposable
 {
-    public PreparedData(DatasetSplits data, double validationFraction, int? trainSubset, Device device)
+    public PreparedData(DatasetSplits data, double validationFraction, Device device)
     {
         Name = data.Name;
         SampleShape = data.Train.SampleShape;
         NumClasses = data.NumClasses;
         Outputs = data.NumClasses > 0 ? data.NumClasses : data.Train.TargetDim;
 
-        var train = trainSubset is int n && n < data.Train.Count ? data.Train.Slice(0, n) : data.Train;
+        var train = data.Train; // subsets are taken when loading (DatasetLoadOptions.TrainLimit)
         int valCount = (int)Math.Round(train.Count * validationFraction);
 
         using var scope = NewDisposeScope();

@@ -64,7 +64,7 @@ public class NormActTemplateTests
     public void Learns_a_small_problem_with_bn_relu(string name, int slots)
     {
         _ = slots;
-        using var data = new PreparedData(TinyData.Blobs(train: 480, test: 240), 0.1, null, CPU);
+        using var data = new PreparedData(TinyData.Blobs(train: 480, test: 240), 0.1, CPU);
         var settings = new TrainingSettings { Epochs = 3, BatchSize = 32, LearningRate = 3e-3, ValidationFraction = 0.1 };
         var metrics = Trainer.Train(Make(name), new BuiltinNormAct("bn-relu"), data, settings, seed: 1);
         Assert.False(metrics.Diverged);
@@ -74,7 +74,7 @@ public class NormActTemplateTests
     [Fact]
     public void Training_with_compiled_layers_leaves_the_live_tensor_count_where_it_was()
     {
-        using var data = new PreparedData(TinyData.Blobs(train: 120, test: 60), 0.2, null, CPU);
+        using var data = new PreparedData(TinyData.Blobs(train: 120, test: 60), 0.2, CPU);
         var settings = new TrainingSettings { Epochs = 1, BatchSize = 16, ValidationFraction = 0.2 };
         var slot = new NormActSlot(new NormActFamily().Parse(NormActCheck.EvoNormB0));
         Trainer.Train(new ResNetTemplate(4, 8), slot, data, settings, seed: 1); // warm up lazy state
@@ -111,7 +111,7 @@ public class NormActTemplateTests
     {
         var splits = DatasetCatalog.CreateDefault().Load("fashion-mnist",
             new DatasetLoadOptions { TrainLimit = 1100, TestLimit = 500, Standardize = true });
-        using var data = new PreparedData(splits, 1.0 / 11, null, CPU);
+        using var data = new PreparedData(splits, 1.0 / 11, CPU);
         var settings = new TrainingSettings { Epochs = 2, BatchSize = 50, LearningRate = 3e-3, ValidationFraction = 1.0 / 11 };
         double accuracy = Trainer.Train(Make(name), new BuiltinNormAct("bn-relu"), data, settings, seed: 1).TestAccuracy;
         Assert.True(accuracy > 0.5, $"{name}: test accuracy {accuracy} after 40 steps of 50 on 1000 images (chance 0.1)");

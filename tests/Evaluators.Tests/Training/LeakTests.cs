@@ -12,7 +12,7 @@ public class LeakTests
     public void One_evaluation_leaves_the_live_tensor_count_where_it_was()
     {
         TorchRuntime.EnsureReady(threads: 1);
-        using var data = new PreparedData(TinyData.Blobs(train: 200, test: 100), 0.2, null, torch.CPU);
+        using var data = new PreparedData(TinyData.Blobs(train: 200, test: 100), 0.2, torch.CPU);
         var settings = new TrainingSettings { Epochs = 1, BatchSize = 32, ValidationFraction = 0.2 };
         Trainer.Train(new Mlp(16), new BuiltinActivation("gelu"), data, settings, seed: 1); // warm up lazy state
 

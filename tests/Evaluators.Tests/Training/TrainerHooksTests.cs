@@ -15,7 +15,7 @@ public class TrainerHooksTests
     public void Cancellation_throws_between_steps_and_leaves_nothing_live()
     {
         TorchRuntime.EnsureReady(threads: 1);
-        using var data = new PreparedData(TinyData.Blobs(train: 200, test: 100), 0.2, null, torch.CPU);
+        using var data = new PreparedData(TinyData.Blobs(train: 200, test: 100), 0.2, torch.CPU);
         long before = LiveTensors.Count;
         using var cancel = new CancellationTokenSource();
         int steps = 0;
@@ -29,7 +29,7 @@ public class TrainerHooksTests
     public void The_trained_hook_sees_the_model_and_the_test_set_can_be_skipped()
     {
         TorchRuntime.EnsureReady(threads: 1);
-        using var data = new PreparedData(TinyData.Blobs(train: 200, test: 100), 0.2, null, torch.CPU);
+        using var data = new PreparedData(TinyData.Blobs(train: 200, test: 100), 0.2, torch.CPU);
         long seen = 0;
         var m = Trainer.Train(new Mlp(8), new BuiltinActivation("relu"), data, Settings with { EvaluateTestSet = false }, seed: 1,
             trained: model => seen = model.parameters().Sum(p => p.numel()));

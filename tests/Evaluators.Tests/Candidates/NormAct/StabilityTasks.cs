@@ -26,7 +26,7 @@ internal static class StabilityTasks
     public static PlannedTask Blobs(IModelTemplate? template = null)
     {
         var task = new ProxyTask("tiny-blobs-cnn", "blobs", template ?? new PlainCnnTemplate(8, 8, 8), Settings, "8x8 blobs, plain CNN");
-        return new PlannedTask(task, Settings, new PreparedData(TinyData.Blobs(train: 200, test: 60), 0.2, null, CPU));
+        return new PlannedTask(task, Settings, new PreparedData(TinyData.Blobs(train: 200, test: 60), 0.2, CPU));
     }
 
     public static (StageVerdict Verdict, double MaxNorm) Check(PlannedTask task, string genome, StabilitySettings? settings = null, ulong seed = 3)
