@@ -38,7 +38,8 @@ public static class SearchCommands
         var host = Host();
         var port = Port();
         var data = CommonOptions.Data();
-        var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data };
+        var threads = CommonOptions.Threads();
+        var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data, threads };
         command.SetAction(async (result, cancel) =>
         {
             var loaded = composition.LoadSpace(result.GetValue(space));
@@ -46,14 +47,14 @@ public static class SearchCommands
             var options = new RunOptions
             {
                 RunDirectory = result.GetValue(output), Workers = result.GetValue(workers), Device = dev, Seed = result.GetValue(seed),
-                Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data)),
+                Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
                 Node = new NodeOptions { Hostname = result.GetValue(host)!, Port = result.GetValue(port) },
             };
             string? seedNode = result.GetValue(cluster);
             var run = await new ProgressDisplay().Show(loaded.Name, progress => seedNode is null
                 ? SearchRunner.RunLocal(loaded, options, progress, cancel)
                 : SearchRunner.SubmitToCluster(loaded, [seedNode], options, progress, cancel));
-            return await Finish(run, loaded, BaselineSlot(composition, dev, result.GetValue(data)), cancel);
+            return await Finish(run, loaded, BaselineSlot(composition, dev, result.GetValue(data), result.GetValue(threads)), cancel);
         });
         return command;
     }
@@ -64,16 +65,20 @@ public static class SearchCommands
         var workers = Workers(1);
         var device = Devices();
         var data = CommonOptions.Data();
-        var command = new Command("resume", "Continue a run from its directory (nothing stored is evaluated again)") { dir, workers, device, data };
+        var threads = CommonOptions.Threads();
+        var command = new Command("resume", "Continue a run from its directory (nothing stored is evaluated again)") { dir, workers, device, data, threads };
         command.SetAction(async (result, cancel) =>
         {
             var run = new RunDirectory(result.GetValue(dir)!);
             var info = run.ReadInfo();
             var loaded = composition.LoadSpace(SpaceSourceOf(run, info));
             string dev = result.GetValue(device)!;
-            var options = new RunOptions { Workers = result.GetValue(workers), Device = dev, Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data)) };
+            var options = new RunOptions
+            {
+                Workers = result.GetValue(workers), Device = dev, Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
+            };
             var resumed = await new ProgressDisplay().Show(loaded.Name, progress => SearchRunner.Resume(run.Path, loaded, options, progress, cancel));
-            return await Finish(resumed, loaded, BaselineSlot(composition, dev, result.GetValue(data)), cancel);
+            return await Finish(resumed, loaded, BaselineSlot(composition, dev, result.GetValue(data), result.GetValue(threads)), cancel);
         });
         return command;
     }
@@ -87,7 +92,7 @@ public static class SearchCommands
             string path = result.GetValue(dir)!;
             var (info, status) = SearchRunner.ReadStatus(path);
             var space = TryLoadSpace(composition, new RunDirectory(path), info);
-            StatusPrinter.Print(info, status, new RunDirectory(path).ReadBaselines(), space is null ? null : space.Objectives.Items[0].ToMinimized);
+            StatusPrinter.Print(info, status, new RunDirectory(path).ReadBaselines(), space);
             return 0;
         });
         return command;
@@ -102,7 +107,8 @@ public static class SearchCommands
         var host = Host();
         var port = Port();
         var data = CommonOptions.Data();
-        var command = new Command("node", "Join a cluster and evaluate for its runs until stopped (Ctrl+C)") { roles, seeds, workers, device, host, port, data };
+        var threads = CommonOptions.Threads();
+        var command = new Command("node", "Join a cluster and evaluate for its runs until stopped (Ctrl+C)") { roles, seeds, workers, device, host, port, data, threads };
         command.SetAction(async (result, cancel) =>
         {
             string dev = result.GetValue(device)!;
@@ -111,14 +117,14 @@ public static class SearchCommands
                 Roles = result.GetValue(roles)!, SeedNodes = result.GetValue(seeds)!, Hostname = result.GetValue(host)!, Port = result.GetValue(port),
             };
             AnsiConsole.WriteLine($"joining {string.Join(", ", node.SeedNodes)} as {string.Join(", ", node.Roles)} with {result.GetValue(workers)} slots on {dev}; Ctrl+C stops");
-            await SearchRunner.JoinAsWorker(node, result.GetValue(workers), Slots(composition, result.GetValue(workers), dev, result.GetValue(data)), new(), cancel);
+            await SearchRunner.JoinAsWorker(node, result.GetValue(workers), Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)), new(), cancel);
             return 0;
         });
         return command;
     }
 
-    private static Func<int, ICandidateEvaluator> Slots(SearchComposition composition, int slots, string devices, string? data) =>
-        slot => composition.CreateEvaluator(new EvaluatorSlot(slot, slots, DeviceOf(devices, slot), data));
+    private static Func<int, ICandidateEvaluator> Slots(SearchComposition composition, int slots, string devices, string? data, int threads) =>
+        slot => composition.CreateEvaluator(new EvaluatorSlot(slot, slots, DeviceOf(devices, slot), data, threads));
 
     /// <summary>"cuda:0,cuda:1": slot i gets device i mod 2.</summary>
     private static string DeviceOf(string devices, int slot)
@@ -127,8 +133,8 @@ public static class SearchCommands
         return list.Length == 0 ? "cpu" : list[slot % list.Length];
     }
 
-    private static Func<ICandidateEvaluator> BaselineSlot(SearchComposition composition, string devices, string? data) =>
-        () => composition.CreateEvaluator(new EvaluatorSlot(0, 1, DeviceOf(devices, 0), data));
+    private static Func<ICandidateEvaluator> BaselineSlot(SearchComposition composition, string devices, string? data, int threads) =>
+        () => composition.CreateEvaluator(new EvaluatorSlot(0, 1, DeviceOf(devices, 0), data, threads));
 
     /// <summary>The run's space (for objective directions), or null when it can no longer be loaded.</summary>
     internal static SearchSpace? TryLoadSpace(SearchComposition composition, RunDirectory dir, RunInfo info)
@@ -148,7 +154,7 @@ public static class SearchCommands
         var baselines = dir.ReadBaselines();
         if (run.Completed && space.Baselines.Count > baselines.Count)
             baselines = await Task.Run(() => BaselineRunner.EvaluateMissing(dir, space, info.Seed, evaluator, Console.WriteLine, cancel), CancellationToken.None);
-        StatusPrinter.Print(info, run.Status, baselines, space.Objectives.Items[0].ToMinimized);
+        StatusPrinter.Print(info, run.Status, baselines, space);
         if (run.Completed && !cancel.IsCancellationRequested) return 0;
         AnsiConsole.WriteLine($"stopped; continue with: search resume {run.RunDirectory}");
         return 130;

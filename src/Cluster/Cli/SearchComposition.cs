@@ -29,8 +29,8 @@ public sealed record SearchComposition(
             {
                 Device = DeviceChoice.Resolve(slot.Device),
                 DataDirectory = slot.DataDirectory,
-                // libtorch threads are process-wide: share the cores among the CPU slots.
-                Threads = Math.Max(1, Environment.ProcessorCount / Math.Max(1, slot.Slots)),
+                // libtorch threads are process-wide: share the cores among the CPU slots unless told.
+                Threads = slot.Threads > 0 ? slot.Threads : Math.Max(1, Environment.ProcessorCount / Math.Max(1, slot.Slots)),
             });
         });
 }

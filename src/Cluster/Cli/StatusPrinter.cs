@@ -1,17 +1,22 @@
+using System.Globalization;
 using Cluster.Baselines;
 using Cluster.Protocol;
 using Cluster.Runs;
+using Cluster.Spaces;
+using Search.Rejection;
 using Spectre.Console;
 
 namespace Cluster.Cli;
 
 /// <summary>
-/// Prints a run's info and status: counts, rejections by stage, and one table of the front
-/// (best first on the first objective) beside the baselines evaluated under the same plan and seed.
+/// Prints a run's info and status: counts, the rejection stages (what each rejected and the training
+/// time that saved), one table of the front (best first on the first objective) beside the baselines
+/// evaluated under the same plan and seed, and for multi-task spaces the front per architecture.
 /// </summary>
 public static class StatusPrinter
 {
-    public static void Print(RunInfo info, StatusReport? status, IReadOnlyList<BaselineResult>? baselines = null, Func<double, double>? minimizeFirst = null)
+    /// <param name="space">The run's space (objective directions and metrics), or null when it can no longer be loaded.</param>
+    public static void Print(RunInfo info, StatusReport? status, IReadOnlyList<BaselineResult>? baselines = null, SearchSpace? space = null)
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]{info.RunId}[/]: space {info.SpaceName} ({info.SpaceSource}), family {info.Family}, strategy {info.Strategy}, seed {info.Seed}, started {info.StartedUtc:u}");
         if (status is null)
@@ -22,15 +27,40 @@ public static class StatusPrinter
         string total = status.Total == long.MaxValue ? "unbounded" : status.Total.ToString();
         AnsiConsole.WriteLine($"{(status.IsDone ? "finished" : "running or stopped")}: {status.Done}/{total} evaluated, {status.Accepted} accepted, " +
             $"{status.Rejected} rejected, {status.Failed} failed ({status.Poisoned} poison), {status.InFlight} in flight, {status.Workers} workers");
-        foreach (var (stage, count) in status.RejectedByStage.OrderBy(kv => kv.Key)) AnsiConsole.WriteLine($"  rejected at {stage}: {count}");
+        if (status.Stages is { Length: > 0 } stages) PrintStages(stages);
+        else foreach (var (stage, count) in status.RejectedByStage.OrderBy(kv => kv.Key)) AnsiConsole.WriteLine($"  rejected at {stage}: {count}");
+
         var table = new Table().AddColumns("", "id", "genome", "objectives", "learned");
-        foreach (var f in RunRanking.Front(status, minimizeFirst))
+        foreach (var f in RunRanking.Front(status, space is null ? null : space.Objectives.Items[0].ToMinimized))
             table.AddRow("front", f.Id.ToString(), Markup.Escape(f.Genome), ProgressDisplay.Format(f.Objectives), Markup.Escape(Learned(f.Learned)));
         foreach (var b in baselines ?? [])
             table.AddRow("baseline", "-", Markup.Escape(b.Genome), b.Objectives is { } o ? ProgressDisplay.Format(o) : Markup.Escape($"rejected at {b.Stage}: {b.Reason}"), Markup.Escape(Learned(b.Learned)));
         AnsiConsole.Write(table);
+        if (space is not null) ArchitectureTables.Print(space, status, baselines ?? []);
     }
 
+    /// <summary>
+    /// One row per stage, the stage that examines most first (the pipeline runs cheapest first, so
+    /// that is its order). Saved = the full training each rejection skipped, less what the stages spent on it.
+    /// </summary>
+    private static void PrintStages(StageStats[] stages)
+    {
+        var table = new Table().AddColumns("stage", "examined", "rejected", "reused", "stage time", "training time saved");
+        foreach (var s in stages.OrderByDescending(s => s.Examined).ThenBy(s => s.Name, StringComparer.Ordinal))
+            table.AddRow(s.Name, s.Examined.ToString(), s.Rejected.ToString(), s.Reused.ToString(), Duration(s.Seconds), Duration(s.ComputeSavedSeconds));
+        double spent = stages.Sum(s => s.Seconds), saved = stages.Sum(s => s.ComputeSavedSeconds);
+        table.AddRow("all", "", stages.Sum(s => s.Rejected).ToString(), stages.Sum(s => s.Reused).ToString(), Duration(spent), Duration(saved));
+        AnsiConsole.Write(table);
+    }
+
+    internal static string Duration(double seconds) => seconds switch
+    {
+        < 1 => $"{seconds.ToString("0.000", CultureInfo.InvariantCulture)} s",
+        < 120 => $"{seconds.ToString("0.0", CultureInfo.InvariantCulture)} s",
+        < 7200 => $"{(seconds / 60).ToString("0.0", CultureInfo.InvariantCulture)} min",
+        _ => $"{(seconds / 3600).ToString("0.00", CultureInfo.InvariantCulture)} h",
+    };
+
     private static string Learned(Dictionary<string, double>? learned) => learned is null or { Count: 0 } ? ""
-        : string.Join(", ", learned.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}"));
+        : string.Join(", ", learned.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value.ToString("G4", CultureInfo.InvariantCulture)}"));
 }

@@ -173,6 +173,7 @@ public sealed class SearchCoordinator
             : new FrontMember(i.Id, i.Genome.Text, i.Result.Objectives ?? [])).ToArray();
         long total = Engine.Settings.MaxEvaluations;
         return new StatusReport(RunId, c.Applied, total, c.Accepted, c.Rejected, c.Failed,
-            c.RejectedByStage.ToDictionary(n => n.Name, n => n.Count), front, _inFlight.Count, workers, Engine.IsDone, c.Duplicates + Duplicates, Poisoned);
+            c.RejectedByStage.ToDictionary(n => n.Name, n => n.Count), front, _inFlight.Count, workers, Engine.IsDone, c.Duplicates + Duplicates, Poisoned,
+            c.Stages.Stages);
     }
 }

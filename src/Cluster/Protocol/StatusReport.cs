@@ -1,10 +1,12 @@
 using MessagePack;
+using Search.Rejection;
 
 namespace Cluster.Protocol;
 
 /// <summary>
 /// Where a run stands: evaluations applied of the budget, outcome counts, rejections by stage,
-/// the front, jobs in flight and workers seen. Also written to the run directory as status.json.
+/// the front, jobs in flight and workers seen, and every rejection stage's counters (examined,
+/// rejected, seconds spent, training time saved). Also written to the run directory as status.json.
 /// </summary>
 [MessagePackObject]
 public sealed record StatusReport(
@@ -20,4 +22,5 @@ public sealed record StatusReport(
     [property: Key(9)] int Workers,
     [property: Key(10)] bool IsDone,
     [property: Key(11)] long Duplicates,
-    [property: Key(12)] long Poisoned) : IClusterMessage;
+    [property: Key(12)] long Poisoned,
+    [property: Key(13)] StageStats[]? Stages = null) : IClusterMessage;
