@@ -16,7 +16,7 @@ namespace Cluster.Cli;
 public static class SearchCommands
 {
     public static IEnumerable<Command> Create(SearchComposition composition) =>
-        [Run(composition), Resume(composition), Status(composition), ExportCommand.Create(composition), Node(composition)];
+        [Run(composition), Resume(composition), Status(composition), ExportCommand.Create(composition), ConfirmCommand.Create(composition), Node(composition)];
 
     private static Option<int> Workers(int fallback) => new("--workers") { Description = "evaluator slots on this node", DefaultValueFactory = _ => fallback };
     private static Option<string> Devices() => new("--device")

@@ -18,12 +18,16 @@ internal sealed class ProgressListener : ReceiveActor, IWithTimers
     private readonly ObjectiveSet _objectives;
     private readonly TaskCompletionSource<StatusReport> _done;
     private readonly TimeProvider _clock;
+    // The space's wall-time limit, counted from now as the coordinator's guard counts it: the ETA never exceeds it.
+    private readonly DateTimeOffset? _deadline;
     private (DateTimeOffset At, long Done)? _first;
     private long _lastDone = -1;
 
-    public ProgressListener(IActorRef coordinator, IProgress<RunProgress>? progress, ObjectiveSet objectives, TaskCompletionSource<StatusReport> done, TimeProvider clock)
+    public ProgressListener(IActorRef coordinator, IProgress<RunProgress>? progress, ObjectiveSet objectives, TimeSpan? wallTime,
+        TaskCompletionSource<StatusReport> done, TimeProvider clock)
     {
         (_coordinator, _progress, _objectives, _done, _clock) = (coordinator, progress, objectives, done, clock);
+        _deadline = wallTime is { } w ? clock.GetUtcNow() + w : null;
         Receive<StatusReport>(OnStatus);
         Receive<Poll>(_ => _coordinator.Tell(GetStatus.Instance));
         Receive<CoordinatorFailed>(f => _done.TrySetException(f.Reason));
@@ -56,6 +60,11 @@ internal sealed class ProgressListener : ReceiveActor, IWithTimers
         long since = s.Done - _first.Value.Done;
         if (since > 0 && s.Total < long.MaxValue)
             eta = (now - _first.Value.At) / since * Math.Max(0, s.Total - s.Done);
+        if (_deadline is { } end)
+        {
+            var left = end > now ? end - now : TimeSpan.Zero;
+            eta = eta is { } e && e < left ? e : left;
+        }
         // "Best" is the front member best on the first objective.
         var best = s.Front.Where(f => f.Objectives.Length > 0)
             .OrderBy(f => _objectives.Items[0].ToMinimized(f.Objectives[0])).ThenBy(f => f.Id).FirstOrDefault();

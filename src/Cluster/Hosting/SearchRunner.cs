@@ -92,7 +92,7 @@ public static class SearchRunner
             var system = host.Services.GetRequiredService<ActorSystem>();
             var coordinator = await ActorRegistry.For(system).GetAsync<CoordinatorKey>(cancel);
             var done = new TaskCompletionSource<StatusReport>(TaskCreationOptions.RunContinuationsAsynchronously);
-            system.ActorOf(Props.Create(() => new ProgressListener(coordinator, progress, space.Objectives, done, options.Clock)), "progress");
+            system.ActorOf(Props.Create(() => new ProgressListener(coordinator, progress, space.Objectives, space.WallTime, done, options.Clock)), "progress");
             bool completed;
             StatusReport final;
             try

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cluster.Baselines;
+using Cluster.Confirmation;
 using Cluster.Protocol;
 using Cluster.Spaces;
 
@@ -8,7 +9,8 @@ namespace Cluster.Runs;
 /// <summary>
 /// The files of one run: run.json (<see cref="RunInfo"/>), space.yaml (a copy of the space file),
 /// store.db (the SQLite journal and snapshots), status.json (the coordinator's latest status,
-/// rewritten atomically; baselines.json holds the baselines evaluated beside the search, so readers never disturb a live run).
+/// rewritten atomically; baselines.json holds the baselines evaluated beside the search, so readers never disturb a live run),
+/// confirm.json (front members and baselines retrained on shared seeds by `search confirm`).
 /// </summary>
 public sealed class RunDirectory(string path)
 {
@@ -24,6 +26,7 @@ public sealed class RunDirectory(string path)
     public string StoreFile => System.IO.Path.Combine(Path, "store.db");
     public string StatusFile => System.IO.Path.Combine(Path, "status.json");
     public string BaselinesFile => System.IO.Path.Combine(Path, "baselines.json");
+    public string ConfirmationFile => System.IO.Path.Combine(Path, "confirm.json");
     public string SpaceCopy => System.IO.Path.Combine(Path, "space.yaml");
     public string RunId => System.IO.Path.GetFileName(Path);
 
@@ -59,6 +62,12 @@ public sealed class RunDirectory(string path)
         File.Exists(BaselinesFile) ? JsonSerializer.Deserialize<BaselineResult[]>(File.ReadAllText(BaselinesFile), Json) ?? [] : [];
 
     public void WriteBaselines(IReadOnlyList<BaselineResult> baselines) => WriteAtomically(BaselinesFile, JsonSerializer.Serialize(baselines, Json));
+
+    /// <summary>The confirmation trainings done so far (`search confirm`), in the order they finished.</summary>
+    public IReadOnlyList<ConfirmationResult> ReadConfirmation() =>
+        File.Exists(ConfirmationFile) ? JsonSerializer.Deserialize<ConfirmationResult[]>(File.ReadAllText(ConfirmationFile), Json) ?? [] : [];
+
+    public void WriteConfirmation(IReadOnlyList<ConfirmationResult> results) => WriteAtomically(ConfirmationFile, JsonSerializer.Serialize(results, Json));
 
     private static void WriteAtomically(string file, string text)
     {
