@@ -22,6 +22,7 @@ public sealed class MobileNetTemplate : IModelTemplate
     public IReadOnlyList<(int Width, int Stride)> Blocks { get; }
 
     public string Name => $"mobilenet-{Stem}-" + string.Join("-", Blocks.Select(b => b.Stride == 1 ? $"{b.Width}" : $"{b.Width}s{b.Stride}"));
+    public SlotKind Slots => SlotKind.NormAct;
 
     public nn.Module<Tensor, Tensor> Build(int[] sampleShape, int outputs, ISlotFactory slot)
     {

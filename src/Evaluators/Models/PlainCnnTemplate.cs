@@ -15,6 +15,7 @@ public sealed class PlainCnnTemplate(params int[] widths) : IModelTemplate
         : widths.All(w => w > 0) ? widths : throw new ArgumentException("widths must be positive", nameof(widths));
 
     public string Name => "plaincnn-" + string.Join("-", Widths);
+    public SlotKind Slots => SlotKind.NormAct;
 
     public nn.Module<Tensor, Tensor> Build(int[] sampleShape, int outputs, ISlotFactory slot)
     {

@@ -13,8 +13,20 @@ public class TrainCommandTests
         Assert.Contains(lines, l => l == "parameters: 235146");
     }
 
+    [Fact]
+    public void A_norm_act_task_trains_with_a_norm_act_genome()
+    {
+        // EvoNorm-S0 on the plain CNN, one epoch over the task's 6,000 images: far above chance (0.1).
+        var (code, stdout, stderr) = ProgramRunner.Run("train", "--task", "fmnist-plaincnn", "--epochs", "1", "--threads", "1",
+            "--layer", "x * sigmoid(v1 * x) / group_std(x) * gamma + beta");
+        Assert.True(code == 0, stderr + stdout);
+        var acc = stdout.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("test_accuracy: ", StringComparison.Ordinal));
+        Assert.InRange(double.Parse(acc["test_accuracy: ".Length..], System.Globalization.CultureInfo.InvariantCulture), 0.5, 1.0);
+    }
+
     [Theory]
     [InlineData("--activation", "relu(x", "position 7")]
+    [InlineData("--layer", "bn-relu", "has activation slots")]
     [InlineData("--task", "nope", "unknown proxy task 'nope'")]
     [InlineData("--device", "tpu", "device 'tpu'")]
     public void Bad_input_gets_one_clear_error_and_exit_code_2(string option, string value, string expected)
@@ -23,5 +35,16 @@ public class TrainCommandTests
         Assert.Equal(2, code);
         Assert.Contains(expected, stderr);
         Assert.DoesNotContain("   at ", stderr); // no stack trace
+    }
+
+    [Theory]
+    [InlineData("--activation", "relu", "has norm-act slots")]
+    [InlineData("--layer", "x * batch_nope(x)", "batch_nope")]
+    public void Bad_input_on_a_norm_act_task_is_named(string option, string value, string expected)
+    {
+        var (code, _, stderr) = ProgramRunner.Run("train", "--task", "fmnist-resnet", option, value, "--epochs", "1");
+        Assert.Equal(2, code);
+        Assert.Contains(expected, stderr);
+        Assert.DoesNotContain("   at ", stderr);
     }
 }
