@@ -39,14 +39,19 @@ public static class StatusPrinter
         if (space is not null) ArchitectureTables.Print(space, status, baselines ?? []);
     }
 
+    // The evaluators' usual order, for stages that examined equally many (structural and numeric see every candidate).
+    private static readonly string[] UsualOrder =
+        [StageNames.Structural, StageNames.NumericSanity, StageNames.FunctionalEquivalence, StageNames.Stability, StageNames.QualityHurdle];
+
     /// <summary>
-    /// One row per stage, the stage that examines most first (the pipeline runs cheapest first, so
-    /// that is its order). Saved = the full training each rejection skipped, less what the stages spent on it.
+    /// One row per stage in pipeline order: a stage sees only what the ones before it passed, so the
+    /// one that examines most comes first. Saved = the full training each rejection skipped, less what the stages spent on it.
     /// </summary>
     private static void PrintStages(StageStats[] stages)
     {
         var table = new Table().AddColumns("stage", "examined", "rejected", "reused", "stage time", "training time saved");
-        foreach (var s in stages.OrderByDescending(s => s.Examined).ThenBy(s => s.Name, StringComparer.Ordinal))
+        int Usual(string name) => Array.IndexOf(UsualOrder, name) is var i && i >= 0 ? i : UsualOrder.Length;
+        foreach (var s in stages.OrderByDescending(s => s.Examined).ThenBy(s => Usual(s.Name)).ThenBy(s => s.Name, StringComparer.Ordinal))
             table.AddRow(s.Name, s.Examined.ToString(), s.Rejected.ToString(), s.Reused.ToString(), Duration(s.Seconds), Duration(s.ComputeSavedSeconds));
         double spent = stages.Sum(s => s.Seconds), saved = stages.Sum(s => s.ComputeSavedSeconds);
         table.AddRow("all", "", stages.Sum(s => s.Rejected).ToString(), stages.Sum(s => s.Reused).ToString(), Duration(spent), Duration(saved));

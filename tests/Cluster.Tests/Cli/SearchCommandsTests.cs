@@ -30,6 +30,9 @@ public sealed class SearchCommandsTests
         var (info, status) = SearchRunner.ReadStatus(dir);
         Assert.Equal("zdt1-test", info.SpaceName);
         Assert.Equal(TestRuns.Describe((await TestRuns.Reference()).Status), TestRuns.Describe(status!));
+        // The stage counters reach status.json: every result passed through the fake's one stage.
+        var stage = Assert.Single(status!.Stages!);
+        Assert.Equal(("fake-sanity", status.Done, status.RejectedByStage["fake-sanity"]), (stage.Name, stage.Examined, stage.Rejected));
 
         Assert.Equal(0, await Invoke("status", dir));
         Assert.Equal(0, await Invoke("resume", dir, "--workers", "1"));
