@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Evaluators.Compile;
 using Evaluators.Export;
 using Evaluators.Runtime;
@@ -80,6 +81,39 @@ public class NormActExportParityTests
                 Assert.True(t.shape.SequenceEqual(got[name].shape), $"{what}: {name} shape");
                 Assert.Equal(t.dtype, got[name].dtype);
                 AssertClose(t, got[name], $"{what}: {name} at the start");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_sample_exercises_running_statistics()
+    {
+        var random = Compiled.Value.Genomes.Skip(5).ToArray();
+        int withBuffers = random.Count(g => RunningStats.Of(g.Root).Count > 0);
+        Assert.True(withBuffers >= 5, $"only {withBuffers} of {random.Length} random genomes have a batch aggregate");
+    }
+
+    [Fact]
+    public void The_pytorch_export_registers_the_compiled_state_dict_keys_in_order_with_their_starting_values()
+    {
+        var genomes = Compiled.Value.Genomes;
+        var source = Exporter.Export("pytorch", genomes.Select((g, i) => new ExportItem(g, $"layer {i}")).ToArray(), new ExportOptions());
+        var classes = source.Split("\n\n\nclass ").Skip(1).ToArray();
+        Assert.Equal(genomes.Length, classes.Length);
+        var registration = new Regex("""self\.register_(?:parameter|buffer)\("(\w+)", (.*)\)$""", RegexOptions.Multiline);
+        for (int i = 0; i < genomes.Length; i++)
+        {
+            using var scope = NewDisposeScope();
+            using var compiled = new NormActModule(genomes[i], C, Groups);
+            var registered = registration.Matches(classes[i]).Select(m => (Name: m.Groups[1].Value, Value: m.Groups[2].Value)).ToArray();
+            Assert.Equal(compiled.state_dict().Keys, registered.Select(r => r.Name));
+            var parameters = genomes[i].Parameters;
+            foreach (var (name, value) in registered)
+            {
+                string want = parameters.TryGetValue(name, out double init)
+                    ? $"nn.Parameter(torch.full((1, num_features, 1, 1), {Literals.Python(init)}))"
+                    : compiled.get_buffer(name)!.sum().item<float>() == 0 ? "torch.zeros(num_features)" : "torch.ones(num_features)";
+                Assert.Equal(want, value);
             }
         }
     }
