@@ -4,10 +4,11 @@ using Search.Genomes.Expressions;
 namespace Evaluators.Export;
 
 /// <summary>
-/// A norm-act layer as a PyTorch class, with the conventions of <see cref="NormActCSharp"/>:
-/// (1,C,1,1) parameters at their initial values, group count lowered until it divides C, one
-/// running-statistic buffer per batch aggregate. Forward computes each distinct node once, so a
-/// shared batch statistic updates its buffer once per call.
+/// A norm-act layer as a PyTorch class, with the conventions of <c>NormActModule</c> and
+/// <see cref="NormActCSharp"/> (same state_dict keys and shapes): (1,C,1,1) parameters at their
+/// initial values, group count lowered until it divides C, one (C) running-statistic buffer per
+/// batch aggregate (<see cref="RunningStats"/>; the variance tracked unbiased, as BatchNorm).
+/// Forward computes each distinct node once, so a shared batch statistic updates its buffer once per call.
 /// </summary>
 public static class NormActPython
 {
@@ -33,16 +34,17 @@ public static class NormActPython
         var buffers = RunningStats.Of(layer.Root);
         sb.Append("\n\nclass ").Append(layer.ClassName).Append("(nn.Module):\n").Append(docstring)
           .Append("    GENOME = ").Append(Literals.QuotedString(layer.Item.Genome.Text)).Append("\n\n")
-          .Append("    def __init__(self, num_features, groups=32):\n        super().__init__()\n")
-          .Append("        self.momentum = 0.1\n        self.groups = max(1, min(groups, num_features))\n")
+          .Append("    def __init__(self, num_features, groups=32, momentum=0.1):\n        super().__init__()\n")
+          .Append("        self.num_features = num_features\n        self.momentum = momentum\n")
+          .Append("        self.groups = max(1, min(groups, num_features))\n")
           .Append("        while num_features % self.groups != 0:\n            self.groups -= 1\n");
         foreach (var l in layer.Learnables)
             sb.Append("        self.register_parameter(").Append(Literals.QuotedString(l.Name))
               .Append(", nn.Parameter(torch.full((1, num_features, 1, 1), ").Append(Literals.Python(l.Value)).Append(")))\n");
         foreach (var b in buffers)
             sb.Append("        self.register_buffer(").Append(Literals.QuotedString(b.Name))
-              .Append(", torch.full((1, num_features, 1, 1), ").Append(Literals.Python(b.Initial)).Append("))\n");
-        sb.Append("\n    def forward(self, x):\n");
+              .Append(b.Initial == 0 ? ", torch.zeros(num_features))\n" : ", torch.ones(num_features))\n");
+        sb.Append(ForwardMethod).Append("\n    def _compute(self, x):\n");
         foreach (var line in Forward(layer.Root, buffers)) sb.Append("        ").Append(line).Append('\n');
         sb.Append(Methods);
     }
@@ -71,15 +73,29 @@ public static class NormActPython
     {
         var (moment, axes) = node.Op.Decompose();
         string stat = moment switch { Moment.Mean => "_mean", Moment.SecondMoment => "_m2", _ => "_var" };
+        // The operand broadcast to x's shape, as the compiled module reduces it.
+        string full = a == "x" ? a : $"{a}.expand_as(x)";
+        var buffer = buffers.FirstOrDefault(b => b.Node.Equals(node));
         string value = axes switch
         {
-            AggregateAxes.Batch => $"self._batch({a}, {stat}, {Literals.QuotedString(buffers.First(b => b.Node.Equals(node)).Name)})",
-            AggregateAxes.Layer => $"{stat}({a}, (1, 2, 3))",
-            AggregateAxes.Instance => $"{stat}({a}, (2, 3))",
-            _ => $"self._group({a}, {stat})",
+            AggregateAxes.Batch => $"self._batch({full}, {stat}, {Literals.QuotedString(buffer!.Name)}, {(buffer.Unbiased ? "True" : "False")})",
+            AggregateAxes.Layer => $"{stat}({full}, (1, 2, 3))",
+            AggregateAxes.Instance => $"{stat}({full}, (2, 3))",
+            _ => $"self._group({full}, {stat})",
         };
         return moment == Moment.Std ? $"torch.sqrt({value} + {Literals.Python(ScalarMath.Eps)})" : value;
     }
+
+    private const string ForwardMethod = """
+
+            def forward(self, x):
+                # (N, C, H, W), or (N, C) taken as (N, C, 1, 1); the output has the input's shape.
+                x4 = x.view(x.shape[0], x.shape[1], 1, 1) if x.dim() == 2 else x
+                if x4.dim() != 4 or x4.shape[1] != self.num_features:
+                    raise ValueError(f"expected (N, {self.num_features}, H, W) or (N, {self.num_features}), got {tuple(x.shape)}")
+                return self._compute(x4).expand_as(x4).contiguous().view(x.shape)
+
+        """;
 
     private const string Methods = """
 
@@ -89,14 +105,17 @@ public static class NormActPython
                 s = stat(a.reshape(n, self.groups, c // self.groups, h, w), (2, 3, 4))
                 return s.expand(n, self.groups, c // self.groups, 1, 1).reshape(n, c, 1, 1)
 
-            def _batch(self, a, stat, buffer):
-                # Training: the batch statistic, folded into the running one; evaluation: the running one.
+            def _batch(self, a, stat, buffer, unbiased):
+                # Training: the batch statistic, folded into the running one (a variance as the
+                # unbiased estimate, as BatchNorm tracks it); evaluation: the running one.
                 running = getattr(self, buffer)
                 if not self.training:
-                    return running
+                    return running.view(1, -1, 1, 1)
                 s = stat(a, (0, 2, 3))
                 with torch.no_grad():
-                    running.mul_(1 - self.momentum).add_(self.momentum * s.detach())
+                    count = a.shape[0] * a.shape[2] * a.shape[3]
+                    observed = s * (count / (count - 1)) if unbiased and count > 1 else s
+                    running.mul_(1 - self.momentum).add_(observed.detach().reshape(-1), alpha=self.momentum)
                 return s
 
         """;

@@ -33,7 +33,7 @@ public class NormActTorchSharpTests
 
     private static nn.Module<Tensor, Tensor> Instantiate(string className) =>
         (nn.Module<Tensor, Tensor>)Activator.CreateInstance(
-            Compiled.Value.Assembly.GetType($"{Namespace}.{className}", throwOnError: true)!, [(long)C, (long)Groups])!;
+            Compiled.Value.Assembly.GetType($"{Namespace}.{className}", throwOnError: true)!, [(long)C, (long)Groups, 0.1])!;
 
     private static double[,,,] Input()
     {
@@ -77,14 +77,16 @@ public class NormActTorchSharpTests
         var x = tensor(Input().Cast<double>().ToArray(), [N, C, H, W], float64);
         module.forward(x);
         var buffers = module.named_buffers().ToDictionary(b => b.name, b => b.buffer);
-        Assert.Equal(["running_mean_0", "running_var_1"], buffers.Keys.Order(StringComparer.Ordinal));
-        var mean = x.mean([0, 2, 3], keepdim: true);
-        var variance = x.var([0, 2, 3], unbiased: false, keepdim: true);
-        Assert.True(buffers["running_mean_0"].allclose(mean.mul(0.1).to_type(float32), 1e-5, 1e-6));
-        Assert.True(buffers["running_var_1"].allclose(variance.mul(0.1).add(0.9).to_type(float32), 1e-5, 1e-6));
+        // NormActModule's convention (BatchNorm's): (C) buffers, the variance tracked unbiased.
+        Assert.Equal(["running_mean", "running_var"], buffers.Keys);
+        var mean = x.mean([0, 2, 3]);
+        var variance = x.var([0, 2, 3], unbiased: true);
+        Assert.True(buffers["running_mean"].allclose(mean.mul(0.1).to_type(float32), 1e-5, 1e-6));
+        Assert.True(buffers["running_var"].allclose(variance.mul(0.1).add(0.9).to_type(float32), 1e-5, 1e-6));
 
         module.eval();
-        var expected = x.sub(buffers["running_mean_0"]).div(buffers["running_var_1"].add(1e-5).sqrt()).clamp_min(0);
+        var expected = x.sub(buffers["running_mean"].view(1, C, 1, 1))
+            .div(buffers["running_var"].view(1, C, 1, 1).add(1e-5).sqrt()).clamp_min(0);
         Assert.True(module.forward(x).allclose(expected, 1e-6, 1e-6));
     }
 

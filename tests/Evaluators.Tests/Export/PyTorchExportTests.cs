@@ -103,16 +103,18 @@ public class PyTorchExportTests
         var classes = Python.Run(FakeTorch.Script, dir.File("norm.py")).Trim().Split(' ');
         Assert.Equal(ExportLayer.ResolveAll(items).Select(l => l.ClassName), classes);
         Assert.Contains("""
-                t0 = self._batch(x, _mean, "running_mean_0")
+                t0 = self._batch(x, _mean, "running_mean", False)
                 t1 = x - t0
-                t2 = torch.sqrt(self._batch(x, _var, "running_var_1") + 1E-05)
+                t2 = torch.sqrt(self._batch(x, _var, "running_var", True) + 1E-05)
                 t3 = t1 / t2
                 t4 = t3 * self.gamma
                 t5 = t4 + self.beta
                 t6 = torch.clamp(t5, min=0.0)
                 return t6
         """, source);
-        Assert.Contains("self.register_buffer(\"running_var_1\", torch.full((1, num_features, 1, 1), 1.0))", source);
+        Assert.Contains("self.register_buffer(\"running_var\", torch.ones(num_features))", source);
+        Assert.Contains("running.mul_(1 - self.momentum).add_(observed.detach().reshape(-1), alpha=self.momentum)", source);
+        Assert.Contains("observed = s * (count / (count - 1)) if unbiased and count > 1 else s", source);
         Assert.Contains("self.register_parameter(\"gamma\", nn.Parameter(torch.full((1, num_features, 1, 1), 1.0)))", source);
     }
 
