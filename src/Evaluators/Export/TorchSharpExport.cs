@@ -43,7 +43,9 @@ public static class TorchSharpExport
         if (!layer.IsActivation) { NormActCSharp.WriteClass(sb, layer); return; }
         sb.Append("public sealed class ").Append(layer.ClassName).Append(" : nn.Module<Tensor, Tensor>\n{\n")
           .Append("    public const string Genome = ").Append(Literals.QuotedString(text)).Append(";\n\n");
-        foreach (var l in layer.Learnables) sb.Append("    private readonly Parameter ").Append(Field(l.Name)).Append(";\n");
+        // ComponentName: to(device or dtype) replaces a registered tensor through the field of that name.
+        foreach (var l in layer.Learnables)
+            sb.Append("    [TorchSharp.Utils.ComponentName(Name = ").Append(Literals.QuotedString(l.Name)).Append(")] private Parameter ").Append(Field(l.Name)).Append(";\n");
         if (layer.Learnables.Count > 0) sb.Append('\n');
         sb.Append("    public ").Append(layer.ClassName).Append("() : base(").Append(Literals.QuotedString(layer.ClassName)).Append(")\n    {\n");
         foreach (var l in layer.Learnables)

@@ -92,6 +92,21 @@ public class TorchSharpExportTests
     }
 
     [Fact]
+    public void A_module_moved_to_double_keeps_its_trained_value_and_computes()
+    {
+        var (items, assembly) = Compiled.Value;
+        using var crrelu = Instantiate(assembly, "CRReLU");
+        crrelu.to(float64);
+        var p = Assert.Single(crrelu.named_parameters());
+        Assert.Equal(float64, p.parameter.dtype);
+        Assert.Equal(0.0123, p.parameter.item<double>(), 6);
+        using var engine = Engine(items.Single(i => i.Name == "CRReLU"));
+        var want = Run(engine, float64);
+        var got = Run(crrelu, float64);
+        for (int k = 0; k < Probe.Length; k++) Assert.Equal(want[k], got[k], 6);
+    }
+
+    [Fact]
     public void Parameters_are_named_after_the_learnables_and_hold_the_trained_values()
     {
         var (items, assembly) = Compiled.Value;
