@@ -32,7 +32,7 @@ public static class ArchitectureTables
             foreach (var m in arch.Members.OrderBy(m => space.Objectives.Items[first].ToMinimized(m.Values[0])))
             {
                 var f = front[m.Entry];
-                string gain = reference is null ? "" : string.Join(", ", m.Gains.Select(g => g.ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture)))
+                string gain = reference is null ? "" : string.Join(", ", m.Gains.Select(ProgressDisplay.Signed))
                     + (m.DominatesBaseline ? " (dominates)" : m.DominatedByBaseline ? " (dominated)" : "");
                 table.AddRow("front", f.Id.ToString(), Markup.Escape(f.Genome), Format(m.Values), gain);
             }

@@ -73,5 +73,5 @@ public static class ConfirmCommand
     }
 
     private static string F(double v) => v.ToString("0.0000", CultureInfo.InvariantCulture);
-    private static string G(double v) => v.ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture);
+    private static string G(double v) => ProgressDisplay.Signed(v);
 }

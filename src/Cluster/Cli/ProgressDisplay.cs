@@ -83,6 +83,10 @@ public sealed class ProgressDisplay(TextWriter? plainOutput = null, bool? intera
 
     private static string Clock(TimeSpan t) => t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss") : t.ToString(@"mm\:ss");
 
+    /// <summary>A signed gain with 4 decimals; one that rounds to zero prints "+0.0000" (the two-section format would print "-+0.0000" for -1e-9).</summary>
+    internal static string Signed(double value) =>
+        (Math.Round(value, 4) is var r && r == 0 ? 0 : r).ToString("+0.0000;-0.0000", System.Globalization.CultureInfo.InvariantCulture);
+
     internal static string Format(double[] objectives) => string.Join(", ", objectives.Select(o => o.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)));
 
     private static string Short(string genome) => genome.Length <= 40 ? genome : genome[..37] + "...";

@@ -34,6 +34,14 @@ public sealed class ProgressDisplayTests
         Assert.Contains("ETA 01:30", lines[^1]);
     }
 
+    [Theory]
+    [InlineData(0.012, "+0.0120")]
+    [InlineData(-0.15, "-0.1500")]
+    [InlineData(-1e-9, "+0.0000")]
+    [InlineData(-0.00004, "+0.0000")]
+    public void Signed_gains_never_print_a_negative_zero(double value, string expected) =>
+        Assert.Equal(expected, ProgressDisplay.Signed(value));
+
     /// <summary>A thread-safe writer that lets a test wait until some text has been written.</summary>
     private sealed class LineRecorder : TextWriter
     {
