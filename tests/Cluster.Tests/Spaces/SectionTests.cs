@@ -21,13 +21,25 @@ public sealed class SectionTests
     public void Norm_act_settings_apply()
     {
         var space = SpaceFiles.Load(WithFamily(
-            "  name: norm-act\n  elementwise: [neg, sigmoid, square]\n  aggregates: [batch_mean, group_std]\n  binary: [add, mul]\n  groups: 8\n  intermediate: [2, 5]\n",
+            "  name: norm-act\n  elementwise: [neg, sigmoid, square]\n  aggregates: [batch_mean, group_std]\n  binary: [add, mul]\n  max_nodes: 10\n  intermediate: [2, 5]\n",
             "baselines: ['max((x - batch_mean(x)) / batch_std(x) * gamma + beta, 0)']"));
         var family = Inner<NormActFamily>(space);
-        Assert.Equal(8, family.Space.Groups);
+        Assert.Equal(10, family.Space.MaxNodes);
         Assert.Equal((2, 5), (family.Space.MinIntermediate, family.Space.MaxIntermediate));
         Assert.Equal(2, family.Space.Aggregates.Count);
         Assert.Single(space.Baselines);
+    }
+
+    [Theory]
+    [InlineData("groups: 8", "'family.groups': 8 is not supported yet: evaluators compute group statistics with 32 groups")]
+    [InlineData("max_nodes: 20", "'family.max_nodes': 20 is above the evaluators' structural limit 14; expected at most 14")]
+    [InlineData("max_depth: 11", "'family.max_depth': 11 is above the evaluators' structural limit 10")]
+    public void Norm_act_settings_the_evaluators_would_ignore_are_refused_at_their_line(string line, string expected)
+    {
+        var yaml = WithFamily($"  name: norm-act\n  {line}\n", "baselines: []");
+        var e = Assert.Throws<SearchSpaceException>(() => SpaceFiles.Load(yaml));
+        Assert.Contains(expected, e.Problem);
+        Assert.Equal(yaml.Split('\n').ToList().FindIndex(l => l == "  " + line) + 1, e.Line);
     }
 
     [Fact]

@@ -37,9 +37,25 @@ internal static class NormActSection
             MaxIntermediate = imax,
             KeepWithoutAggregate = s.Double("keep_without_aggregate", d.KeepWithoutAggregate, 0, 1),
         };
+        RefuseWhatEvaluatorsIgnore(s, space, d);
         var family = FamilySection.Build(s, () => new NormActFamily(space));
         return new LoadedFamily(family.Erase(), g => family.IsWithinLimits((NormActGenome)g)
             ? null
             : $"outside the space (over {space.MaxNodes} op nodes, tree size {space.MaxTreeSize} or depth {space.MaxDepth}, or no x)");
+    }
+
+    /// <summary>
+    /// Evaluators compile norm-act genomes with the family's default groups and limits (jobs do not carry
+    /// the family section yet): a different group count would be silently replaced, and limits above the
+    /// defaults would make the evaluator's structural stage reject the search's own genomes. Refused
+    /// here, with the reason, rather than measured wrongly. Lower limits are fine (the engine keeps to them).
+    /// </summary>
+    private static void RefuseWhatEvaluatorsIgnore(YamlSection s, NormActSpace space, NormActSpace d)
+    {
+        void Refuse(string key, string problem) => throw s.Source.Error(s.Value(key) ?? s.KeyNode(key), $"'{s.PathOf(key)}': {problem}");
+        if (space.Groups != d.Groups)
+            Refuse("groups", $"{space.Groups} is not supported yet: evaluators compute group statistics with {d.Groups} groups (lowered per layer until they divide its channels)");
+        foreach (var (key, value, limit) in new[] { ("max_nodes", space.MaxNodes, d.MaxNodes), ("max_tree_size", space.MaxTreeSize, d.MaxTreeSize), ("max_depth", space.MaxDepth, d.MaxDepth) })
+            if (value > limit) Refuse(key, $"{value} is above the evaluators' structural limit {limit}; expected at most {limit}");
     }
 }
