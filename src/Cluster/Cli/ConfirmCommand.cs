@@ -19,24 +19,21 @@ public static class ConfirmCommand
         var seeds = new Option<int>("--seeds") { Description = "training seeds per genome", DefaultValueFactory = _ => 3 };
         var top = new Option<int>("--top") { Description = "front members per objective (best on it)", DefaultValueFactory = _ => 2 };
         var workers = new Option<int>("--workers") { Description = "trainings at once", DefaultValueFactory = _ => 1 };
-        var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N", DefaultValueFactory = _ => "cpu" };
+        var device = SearchCommands.Devices();
         var threads = CommonOptions.Threads();
         var data = CommonOptions.Data();
         var command = new Command("confirm", "Retrain the best front members and the baselines on shared seeds and compare them") { dir, seeds, top, workers, device, threads, data };
         command.SetAction((result, cancel) => Task.Run(() => CliErrors.Guard(() =>
         {
-            var run = new RunDirectory(result.GetValue(dir)!);
-            if (!run.Exists) throw new ArgumentException($"{run.Path} holds no run (no run.json)");
+            var run = RunDirectory.Existing(result.GetValue(dir)!);
             var info = run.ReadInfo();
             var status = run.ReadStatus() ?? throw new ArgumentException($"{run.Path}: the run has no results yet");
             var space = composition.LoadSpace(SearchCommands.SpaceSourceOf(run, info));
             var candidates = ConfirmationPlan.Candidates(space, status, result.GetValue(top));
             if (!candidates.Any(c => c.Role == ConfirmationCandidate.FrontRole)) throw new ArgumentException($"{run.Path}: the front is empty; nothing to confirm");
             int n = result.GetValue(seeds), slots = result.GetValue(workers);
-            string devices = result.GetValue(device)!;
             var results = ConfirmationRunner.Run(run, space, info.Seed, candidates, n, slots,
-                slot => composition.CreateEvaluator(new EvaluatorSlot(slot, slots, devices, result.GetValue(data), result.GetValue(threads))),
-                Console.WriteLine, cancel);
+                SearchCommands.Slots(composition, slots, result.GetValue(device)!, result.GetValue(data), result.GetValue(threads)), Console.WriteLine, cancel);
             if (cancel.IsCancellationRequested)
             {
                 AnsiConsole.WriteLine($"stopped; {results.Count} trainings are saved in {run.ConfirmationFile}; run the same command to go on");

@@ -16,8 +16,7 @@ public static class ExportCommand
         var command = new Command("export", "Export the best layers of a run's front with their trained values") { dir, top, format, output };
         command.SetAction(result => CliErrors.Guard(() =>
         {
-            var run = new RunDirectory(result.GetValue(dir)!);
-            if (!run.Exists) throw new DirectoryNotFoundException($"{run.Path} holds no run (no run.json)");
+            var run = RunDirectory.Existing(result.GetValue(dir)!);
             var info = run.ReadInfo();
             var space = composition.LoadSpace(SearchCommands.SpaceSourceOf(run, info));
             string text = RunExport.Export(run.Path, space, result.GetValue(top), result.GetValue(format)!);

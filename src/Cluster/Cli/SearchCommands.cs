@@ -19,7 +19,7 @@ public static class SearchCommands
         [Run(composition), Resume(composition), Status(composition), ExportCommand.Create(composition), ConfirmCommand.Create(composition), Node(composition)];
 
     private static Option<int> Workers(int fallback) => new("--workers") { Description = "evaluator slots on this node", DefaultValueFactory = _ => fallback };
-    private static Option<string> Devices() => new("--device")
+    internal static Option<string> Devices() => new("--device")
     {
         Description = "device of the evaluator slots: cpu, cuda, cuda:N, or a comma list (slot i takes item i mod n)",
         DefaultValueFactory = _ => "cpu",
@@ -123,7 +123,8 @@ public static class SearchCommands
         return command;
     }
 
-    private static Func<int, ICandidateEvaluator> Slots(SearchComposition composition, int slots, string devices, string? data, int threads) =>
+    /// <summary>Evaluator slot i of <paramref name="slots"/> on device i of the comma list, mod its length.</summary>
+    internal static Func<int, ICandidateEvaluator> Slots(SearchComposition composition, int slots, string devices, string? data, int threads) =>
         slot => composition.CreateEvaluator(new EvaluatorSlot(slot, slots, DeviceOf(devices, slot), data, threads));
 
     /// <summary>"cuda:0,cuda:1": slot i gets device i mod 2.</summary>

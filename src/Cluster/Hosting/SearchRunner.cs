@@ -32,8 +32,7 @@ public static class SearchRunner
     /// </summary>
     public static Task<RunResult> Resume(string runDirectory, SearchSpace space, RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancel)
     {
-        var dir = new RunDirectory(runDirectory);
-        if (!dir.Exists) throw new DirectoryNotFoundException($"{dir.Path} holds no run (no run.json)");
+        var dir = RunDirectory.Existing(runDirectory);
         var info = dir.ReadInfo();
         if (info.SpaceName != space.Name)
             throw new InvalidOperationException($"run {info.RunId} searched space '{info.SpaceName}', not '{space.Name}'");
@@ -44,8 +43,7 @@ public static class SearchRunner
     /// <summary>The run's info and its latest status (status.json), read without disturbing a live run; status is null before the first result.</summary>
     public static (RunInfo Info, StatusReport? Status) ReadStatus(string runDirectory)
     {
-        var dir = new RunDirectory(runDirectory);
-        if (!dir.Exists) throw new DirectoryNotFoundException($"{dir.Path} holds no run (no run.json)");
+        var dir = RunDirectory.Existing(runDirectory);
         return (dir.ReadInfo(), dir.ReadStatus());
     }
 

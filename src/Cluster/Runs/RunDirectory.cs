@@ -32,6 +32,14 @@ public sealed class RunDirectory(string path)
 
     public bool Exists => File.Exists(InfoFile);
 
+    /// <summary>The run in <paramref name="path"/>; refused, with the path, when the directory holds none.</summary>
+    /// <exception cref="DirectoryNotFoundException">No run.json there.</exception>
+    public static RunDirectory Existing(string path)
+    {
+        var dir = new RunDirectory(path);
+        return dir.Exists ? dir : throw new DirectoryNotFoundException($"{dir.Path} holds no run (no run.json)");
+    }
+
     /// <summary>Creates the directory for a new run; refuses one that already holds a run.</summary>
     public RunInfo Create(SearchSpace space, string store, TimeProvider clock)
     {

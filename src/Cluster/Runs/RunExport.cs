@@ -18,8 +18,7 @@ public static class RunExport
         if (!Exporter.Formats.Contains(format))
             throw new ArgumentException($"unknown export format '{format}'; choose one of {string.Join(", ", Exporter.Formats)}", nameof(format));
         if (top < 1) throw new ArgumentException($"--top must be at least 1, not {top}", nameof(top));
-        var dir = new RunDirectory(runDirectory);
-        if (!dir.Exists) throw new DirectoryNotFoundException($"{dir.Path} holds no run (no run.json)");
+        var dir = RunDirectory.Existing(runDirectory);
         var status = dir.ReadStatus() ?? throw new ArgumentException($"run {dir.RunId} has no results yet: nothing to export");
         if (status.Front.Length == 0) throw new ArgumentException($"run {dir.RunId} has an empty front: nothing to export");
         var first = space.Objectives.Items[0];

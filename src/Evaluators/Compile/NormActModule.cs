@@ -36,18 +36,12 @@ public sealed class NormActModule : nn.Module<Tensor, Tensor>
             register_parameter(learnable.Name, new Parameter(full(1, channels, 1, 1, learnable.Init)));
 
         _runningBuffer = new string?[_program.Instructions.Count];
-        var perKind = new Dictionary<Moment, int>();
+        var buffers = RunningStats.Of(genome.Root).ToDictionary(b => (Expr)b.Node);
         for (int i = 0; i < _runningBuffer.Length; i++)
         {
-            var ins = _program.Instructions[i];
-            if (ins.Node is not UnaryExpr { Op: var op } u || !op.IsAggregate() || u.Operand is ConstExpr) continue;
-            var (moment, axes) = op.Decompose();
-            if (axes != AggregateAxes.Batch) continue;
-            int k = perKind[moment] = perKind.GetValueOrDefault(moment) + 1;
-            string name = moment switch { Moment.Mean => "running_mean", Moment.SecondMoment => "running_m2", _ => "running_var" };
-            _runningBuffer[i] = k == 1 ? name : $"{name}_{k - 1}";
-            // The mean starts at 0; E[a^2] and the variance at 1 (a unit-variance, zero-mean input).
-            register_buffer(_runningBuffer[i]!, moment == Moment.Mean ? zeros(channels) : ones(channels));
+            if (!buffers.TryGetValue(_program.Instructions[i].Node, out var buffer)) continue;
+            _runningBuffer[i] = buffer.Name;
+            register_buffer(buffer.Name, buffer.Initial == 0 ? zeros(channels) : ones(channels));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Evaluators.Compile;
 using Search.Genomes.Expressions;
 
 namespace Evaluators.Export;

@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using Cluster.Hosting;
 using Cluster.TestHost;
+using Cluster.Tests.MultiProcess;
 using Cluster.Tests.Support;
 using Cluster.Workers;
 
@@ -16,7 +15,7 @@ public sealed class ClusterRunTests
     {
         var reference = await TestRuns.Reference();
 
-        int port = FreePort();
+        int port = ChildProcesses.FreePort();
         string[] seeds = [$"127.0.0.1:{port}"];
         var evaluatorNode = new NodeOptions { SeedNodes = seeds, Roles = [NodeOptions.EvaluatorRole] };
         using var release = new ManualResetEventSlim();
@@ -48,14 +47,5 @@ public sealed class ClusterRunTests
         Assert.True(result.Completed);
         Assert.Equal(TestRuns.Describe(reference.Status), TestRuns.Describe(result.Status));
         Assert.Equal(0, result.Status.Poisoned);
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

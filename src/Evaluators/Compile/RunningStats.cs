@@ -1,10 +1,11 @@
 using Search.Genomes.Expressions;
 
-namespace Evaluators.Export;
+namespace Evaluators.Compile;
 
 /// <summary>
-/// The running-statistic buffers of a norm-act layer, as <c>NormActModule</c> registers them, so a
-/// state_dict saved from the compiled module loads into the export: one per distinct batch
+/// The running-statistic buffers of a norm-act layer: <see cref="NormActModule"/> registers these and
+/// the exports write the same, so a state_dict saved from the compiled module loads into the
+/// exported classes. One per distinct batch
 /// aggregate whose operand is not a constant, in evaluation order (operands first), named
 /// running_mean, running_m2 or running_var by the statistic, then _1, _2, ... for further ones.
 /// </summary>
