@@ -1,3 +1,4 @@
+using Cluster.Spaces;
 using Evaluators.Data;
 using Search.Core;
 using Search.State;
@@ -13,14 +14,22 @@ public static class CliErrors
     public static int Guard(Func<int> action)
     {
         try { return action(); }
-        catch (Exception e) when (IsUserError(e))
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return 2;
-        }
+        catch (Exception e) when (IsUserError(e)) { return Report(e); }
+    }
+
+    public static async Task<int> GuardAsync(Func<Task<int>> action)
+    {
+        try { return await action(); }
+        catch (Exception e) when (IsUserError(e)) { return Report(e); }
+    }
+
+    private static int Report(Exception e)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return 2;
     }
 
     private static bool IsUserError(Exception e) =>
-        e is GenomeParseException or DatasetException or StateFileException or IncompatibleStateException
+        e is GenomeParseException or SearchSpaceException or DatasetException or StateFileException or IncompatibleStateException
             or ArgumentException or FileNotFoundException or DirectoryNotFoundException;
 }

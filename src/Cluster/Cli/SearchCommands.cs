@@ -40,7 +40,7 @@ public static class SearchCommands
         var data = CommonOptions.Data();
         var threads = CommonOptions.Threads();
         var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data, threads };
-        command.SetAction(async (result, cancel) =>
+        command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {
             var loaded = composition.LoadSpace(result.GetValue(space));
             string dev = result.GetValue(device)!;
@@ -55,7 +55,7 @@ public static class SearchCommands
                 ? SearchRunner.RunLocal(loaded, options, progress, cancel)
                 : SearchRunner.SubmitToCluster(loaded, [seedNode], options, progress, cancel));
             return await Finish(run, loaded, BaselineSlot(composition, dev, result.GetValue(data), result.GetValue(threads)), cancel);
-        });
+        }));
         return command;
     }
 
@@ -67,9 +67,9 @@ public static class SearchCommands
         var data = CommonOptions.Data();
         var threads = CommonOptions.Threads();
         var command = new Command("resume", "Continue a run from its directory (nothing stored is evaluated again)") { dir, workers, device, data, threads };
-        command.SetAction(async (result, cancel) =>
+        command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {
-            var run = new RunDirectory(result.GetValue(dir)!);
+            var run = RunDirectory.Existing(result.GetValue(dir)!);
             var info = run.ReadInfo();
             var loaded = composition.LoadSpace(SpaceSourceOf(run, info));
             string dev = result.GetValue(device)!;
@@ -79,7 +79,7 @@ public static class SearchCommands
             };
             var resumed = await new ProgressDisplay().Show(loaded.Name, progress => SearchRunner.Resume(run.Path, loaded, options, progress, cancel));
             return await Finish(resumed, loaded, BaselineSlot(composition, dev, result.GetValue(data), result.GetValue(threads)), cancel);
-        });
+        }));
         return command;
     }
 
@@ -87,14 +87,14 @@ public static class SearchCommands
     {
         var dir = new Argument<string>("run") { Description = "run directory" };
         var command = new Command("status", "Show a run's progress and front (safe while it runs)") { dir };
-        command.SetAction(result =>
+        command.SetAction(result => CliErrors.Guard(() =>
         {
             string path = result.GetValue(dir)!;
             var (info, status) = SearchRunner.ReadStatus(path);
             var space = TryLoadSpace(composition, new RunDirectory(path), info);
             StatusPrinter.Print(info, status, new RunDirectory(path).ReadBaselines(), space);
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -109,7 +109,7 @@ public static class SearchCommands
         var data = CommonOptions.Data();
         var threads = CommonOptions.Threads();
         var command = new Command("node", "Join a cluster and evaluate for its runs until stopped (Ctrl+C)") { roles, seeds, workers, device, host, port, data, threads };
-        command.SetAction(async (result, cancel) =>
+        command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {
             string dev = result.GetValue(device)!;
             var node = new NodeOptions
@@ -119,7 +119,7 @@ public static class SearchCommands
             AnsiConsole.WriteLine($"joining {string.Join(", ", node.SeedNodes)} as {string.Join(", ", node.Roles)} with {result.GetValue(workers)} slots on {dev}; Ctrl+C stops");
             await SearchRunner.JoinAsWorker(node, result.GetValue(workers), Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)), new(), cancel);
             return 0;
-        });
+        }));
         return command;
     }
 

@@ -1,0 +1,35 @@
+namespace Cluster.Tests.Cli;
+
+/// <summary>The search commands answer a bad space file or run directory with one line naming it, exit code 2, and nothing written.</summary>
+public sealed class BadRunInputTests
+{
+    [Fact]
+    public void A_bad_space_file_is_named_with_its_line_and_no_run_directory_is_made()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"bad-space-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        string space = Path.Combine(dir, "space.yaml");
+        File.WriteAllText(space, "name: t\nfamily:\n  name: norm-act\n  groups: 8\n");
+        string output = Path.Combine(dir, "run");
+
+        var (code, _, stderr) = ProgramRunner.Run("run", space, "--out", output);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"{space}:4:", stderr);
+        Assert.Contains("'family.groups': 8", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Theory]
+    [InlineData("resume")]
+    [InlineData("status")]
+    public void A_directory_without_a_run_is_named(string command)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"no-run-{Guid.NewGuid():N}");
+        var (code, _, stderr) = ProgramRunner.Run(command, dir);
+        Assert.Equal(2, code);
+        Assert.Contains($"{dir} holds no run (no run.json)", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+}
