@@ -1,3 +1,4 @@
+using Cluster.Runs;
 using Cluster.Spaces;
 using Evaluators.Data;
 using Search.Core;
@@ -30,6 +31,6 @@ public static class CliErrors
     }
 
     private static bool IsUserError(Exception e) =>
-        e is GenomeParseException or SearchSpaceException or DatasetException or StateFileException or IncompatibleStateException
+        e is GenomeParseException or SearchSpaceException or RunDirectoryException or DatasetException or StateFileException or IncompatibleStateException
             or ArgumentException or FileNotFoundException or DirectoryNotFoundException;
 }

@@ -35,7 +35,7 @@ public static class SearchRunner
         var dir = RunDirectory.Existing(runDirectory);
         var info = dir.ReadInfo();
         if (info.SpaceName != space.Name)
-            throw new InvalidOperationException($"run {info.RunId} searched space '{info.SpaceName}', not '{space.Name}'");
+            throw new RunDirectoryException($"run {info.RunId} searched space '{info.SpaceName}', not '{space.Name}'");
         space = space with { Seed = info.Seed, Engine = space.Engine with { Seed = info.Seed } };
         return Run(dir, space, options with { RunDirectory = dir.Path }, progress, cancel);
     }

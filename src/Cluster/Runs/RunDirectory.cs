@@ -43,7 +43,7 @@ public sealed class RunDirectory(string path)
     /// <summary>Creates the directory for a new run; refuses one that already holds a run.</summary>
     public RunInfo Create(SearchSpace space, string store, TimeProvider clock)
     {
-        if (Exists) throw new InvalidOperationException($"{Path} already holds a run; resume it or choose another directory");
+        if (Exists) throw new RunDirectoryException($"{Path} already holds a run; resume it or choose another directory");
         Directory.CreateDirectory(Path);
         string? copy = null;
         if (File.Exists(space.Source))

@@ -21,6 +21,22 @@ public sealed class BadRunInputTests
         Assert.False(Directory.Exists(output));
     }
 
+    [Fact]
+    public void A_directory_that_already_holds_a_run_is_refused_and_left_alone()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"taken-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        string info = Path.Combine(dir, "run.json");
+        File.WriteAllText(info, "{}");
+
+        var (code, _, stderr) = ProgramRunner.Run("run", "--out", dir);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"{dir} already holds a run; resume it or choose another directory", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.Equal("{}", File.ReadAllText(info));
+    }
+
     [Theory]
     [InlineData("resume")]
     [InlineData("status")]

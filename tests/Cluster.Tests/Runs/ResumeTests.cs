@@ -44,7 +44,7 @@ public sealed class ResumeTests
         var existing = new RunDirectory(TestRuns.TempDir("reuse"));
         existing.Create(TestSpaces.Zdt1(1, 8), "sqlite:store.db", TimeProvider.System);
         var options = new RunOptions { RunDirectory = existing.Path, Evaluator = slot => new FakeEvaluator((ulong)slot, 0) };
-        await Assert.ThrowsAsync<InvalidOperationException>(() => SearchRunner.RunLocal(TestSpaces.Zdt1(1, 8), options, null, CancellationToken.None));
+        await Assert.ThrowsAsync<RunDirectoryException>(() => SearchRunner.RunLocal(TestSpaces.Zdt1(1, 8), options, null, CancellationToken.None));
     }
 
     [Fact]
