@@ -1,3 +1,4 @@
+using Search.Variation;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;

@@ -1,3 +1,4 @@
+using Evaluators.Families.Activation;
 using System.Diagnostics;
 using Evaluators.Models;
 using Evaluators.Runtime;

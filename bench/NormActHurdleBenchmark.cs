@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Evaluators.Candidates;
-using Evaluators.Candidates.NormAct;
+using Evaluators.Families.NormAct;
 using Evaluators.Candidates.Stages;
 using Evaluators.Candidates.Training;
 using Evaluators.Compile.Checks;

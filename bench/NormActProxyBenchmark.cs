@@ -1,3 +1,4 @@
+using Evaluators.Families.NormAct;
 using System.Diagnostics;
 using Evaluators.Data;
 using Evaluators.Runtime;

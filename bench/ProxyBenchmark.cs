@@ -1,3 +1,4 @@
+using Evaluators.Families.Activation;
 using Evaluators.Runtime;
 using Evaluators.Slots;
 using Evaluators.Tasks;

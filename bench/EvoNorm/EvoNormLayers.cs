@@ -1,3 +1,4 @@
+using Evaluators.Families.NormAct;
 using Evaluators.Compile.Checks;
 using Evaluators.Slots;
 using Search.Genomes.NormAct;

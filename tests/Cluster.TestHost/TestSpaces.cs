@@ -1,3 +1,4 @@
+using Search.Variation;
 using Cluster.Spaces;
 using Evaluators.Candidates;
 using Search.Core;

@@ -1,41 +1,40 @@
 using System.CommandLine;
-using Evaluators.Models;
+using Evaluators.Families;
 using Evaluators.Runtime;
 using Evaluators.Slots;
 using Evaluators.Tasks;
 using Evaluators.Training;
-using Search.Genomes.Activation;
-using Search.Genomes.NormAct;
 using Spectre.Console;
 
 namespace Cluster.Cli;
 
 /// <summary>
-/// `search train`: trains one proxy task with one activation (activation tasks) or one norm-act layer
-/// (the norm-act tasks fmnist-resnet, fmnist-mobilenet, fmnist-plaincnn) and prints its metrics.
+/// `search train`: trains one proxy task with one layer of the family its slots take (e.g.
+/// --activation for the activation tasks, --layer for the norm-act tasks) and prints its metrics.
 /// </summary>
 public static class TrainCommand
 {
     public static Command Create()
     {
         var task = new Option<string>("--task") { Description = "proxy task: " + string.Join(", ", ProxyTasks.List.Select(t => t.Name)), DefaultValueFactory = _ => ProxyTasks.Default };
-        var activation = new Option<string?>("--activation") { Description = "activation tasks: built-in activation (" + string.Join(", ", BuiltinActivation.Names) + ", default relu) or an activation genome, e.g. 'relu(x) + @e(0.01) * x * exp(-x^2 / 2)'" };
-        var layer = new Option<string?>("--layer")
+        // One option per evaluable family, named by the family (e.g. --activation, --layer for norm-act).
+        var layers = LayerFamilies.All.Where(f => f.NotEvaluable is null).Select(f => (Family: f, Option: new Option<string?>("--" + f.TrainOption)
         {
-            Description = "norm-act tasks: built-in layer (" + string.Join(", ", BuiltinNormAct.Names) + ", default bn-relu) or a norm-act genome, e.g. 'x * sigmoid(v1 * x) / group_std(x) * gamma + beta'",
-        };
+            Description = $"{string.Join(", ", f.Tasks.Select(t => t.Name))}: built-in layer ({string.Join(", ", f.Builtins)}; default {f.Builtins[0]}) or a {f.Name} genome, e.g. '{f.Example}'",
+        })).ToArray();
         var epochs = new Option<int?>("--epochs") { Description = "override the task's epochs" };
         var seed = new Option<ulong>("--seed") { Description = "seed of weights and batch order", DefaultValueFactory = _ => 1 };
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
         var data = CommonOptions.Data();
 
-        var command = new Command("train", "Train a proxy task with one activation or norm-act layer and print its metrics") { task, activation, layer, epochs, seed, device, threads, data };
+        var command = new Command("train", "Train a proxy task with one layer of the family its slots take and print its metrics") { task, epochs, seed, device, threads, data };
+        foreach (var (_, option) in layers) command.Options.Add(option);
         command.SetAction(result => CliErrors.Guard(() =>
         {
             var proxy = ProxyTasks.Get(result.GetValue(task)!);
             if (result.GetValue(epochs) is int e) proxy = proxy with { Training = proxy.Training with { Epochs = e } };
-            var slot = SlotFor(proxy, result.GetValue(activation), result.GetValue(layer));
+            var slot = SlotFor(proxy, layers.Select(l => (l.Family, Value: result.GetValue(l.Option))).ToArray());
             TorchRuntime.EnsureReady(result.GetValue(threads));
             var torchDevice = DeviceChoice.Resolve(result.GetValue(device)!);
 
@@ -63,23 +62,17 @@ public static class TrainCommand
     }
 
     /// <summary>
-    /// What fills the task's slots: a built-in name gives TorchSharp's module, anything else is parsed
-    /// as a genome of the family the task's template takes. The other family's option is refused.
+    /// What fills the task's slots: the option of the family whose tasks include it (a built-in name
+    /// or a genome of that family, parsed with the family's default space); another family's option is refused.
     /// </summary>
-    private static ISlotFactory SlotFor(ProxyTask task, string? activation, string? layer)
+    private static ISlotFactory SlotFor(ProxyTask task, (ILayerFamily Family, string? Value)[] given)
     {
-        if (task.Template.Slots == SlotKind.NormAct)
-        {
-            if (activation is not null)
-                throw new ArgumentException($"task '{task.Name}' has norm-act slots: give --layer (e.g. bn-relu or a norm-act genome), not --activation");
-            string text = layer ?? "bn-relu";
-            return BuiltinNormAct.Names.Contains(text) ? new BuiltinNormAct(text) : new NormActSlot(new NormActFamily().Parse(text));
-        }
-        if (layer is not null)
-            throw new ArgumentException($"task '{task.Name}' has activation slots: give --activation, not --layer (norm-act tasks: {string.Join(", ", NormActTasks)})");
-        string name = activation ?? "relu";
-        return BuiltinActivation.Names.Contains(name) ? new BuiltinActivation(name) : new ActivationGenomeSlot(new ActivationFamily().Parse(name));
+        var family = ProxyTasks.FamilyOf(task);
+        foreach (var (other, value) in given)
+            if (value is not null && other != family)
+                throw new ArgumentException($"task '{task.Name}' takes {family.Name} layers: give --{family.TrainOption}, not --{other.TrainOption} " +
+                                            $"({other.Name} tasks: {string.Join(", ", other.Tasks.Select(t => t.Name))})");
+        string text = given.FirstOrDefault(g => g.Family == family).Value ?? family.Builtins[0];
+        return family.Layer(text, family.DefaultSettings);
     }
-
-    private static IEnumerable<string> NormActTasks => ProxyTasks.List.Where(t => t.Template.Slots == SlotKind.NormAct).Select(t => t.Name);
 }

@@ -42,7 +42,7 @@ public static class ConfirmationRunner
                     instance ??= evaluator(slot);
                     ulong seed = ConfirmationPlan.SeedFor(runSeed, item.Seed);
                     var started = Stopwatch.GetTimestamp();
-                    var report = instance.Evaluate(new EvaluationJob(space.Family.Name, item.Candidate.Genome, seed, plan), NoEquivalenceLookup.Instance, cancel);
+                    var report = instance.Evaluate(new EvaluationJob(space.Family.Name, item.Candidate.Genome, seed, plan, space.FamilySpace), NoEquivalenceLookup.Instance, cancel);
                     if (cancel.IsCancellationRequested) break;
                     var r = report.Result;
                     var result = new ConfirmationResult(item.Candidate.Genome, item.Candidate.Role, item.Candidate.ProposalId, item.Seed, seed,

@@ -78,7 +78,8 @@ public sealed class SearchCoordinator
         int attempt = _attempts[p.Id] = _attempts.GetValueOrDefault(p.Id) + 1;
         var deadline = _clock.GetUtcNow() + _settings.JobTimeout;
         _inFlight[p.Id] = new InFlightJob(p.Id, workerId, attempt, deadline);
-        return new Job(RunId, p.Id, Engine.Family.Name, p.Genome.Text, p.EvaluationSeed, _space.Evaluation, deadline.ToUnixTimeMilliseconds(), attempt);
+        return new Job(RunId, p.Id, Engine.Family.Name, p.Genome.Text, p.EvaluationSeed, _space.Evaluation, deadline.ToUnixTimeMilliseconds(), attempt,
+            _space.FamilySpace?.Text ?? "", _space.FamilySpace?.Fingerprint ?? 0);
     }
 
     /// <summary>True when no result for this proposal is stored yet (a repeat or a late second result is not).</summary>

@@ -1,4 +1,5 @@
 using Evaluators.Candidates;
+using Evaluators.Families;
 using Search.Configuration;
 using Search.Core;
 using Search.Engine;
@@ -17,6 +18,11 @@ public sealed record SearchSpace
     public required string Source { get; init; }
     /// <summary>The family the engine and strategy use: seeded (<see cref="SeededFamily"/>) when the file lists initial seeds.</summary>
     public required IGenomeFamily<IGenome> Family { get; init; }
+    /// <summary>
+    /// The family's plugin bound to the settings this file gave it: what jobs carry and workers compile
+    /// with. Null only for spaces built in code over a family no plugin owns (tests, benchmarks).
+    /// </summary>
+    public FamilySpace? FamilySpace { get; init; }
     /// <summary>Strategy by name, e.g. aging, nsga2, multitask-tournament, islands; a fresh instance per call.</summary>
     public required Func<IStrategy<IGenome>> CreateStrategy { get; init; }
     public required string StrategyName { get; init; }

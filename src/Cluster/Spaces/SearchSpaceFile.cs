@@ -1,3 +1,4 @@
+using Evaluators.Families;
 using Cluster.Spaces.Families;
 using Cluster.Spaces.Sections;
 using Cluster.Spaces.Yaml;
@@ -42,6 +43,18 @@ public static class SearchSpaceFile
 
     private const string Prefix = "searchspaces/";
 
+    /// <summary>
+    /// The family settings a job carries (<see cref="FamilySpace.Text"/>), read back on a worker with
+    /// the same reader; the fingerprint must match the one the job was sent with.
+    /// </summary>
+    /// <exception cref="SearchSpaceException">The text is not a family section this version can read.</exception>
+    public static FamilySpace ReadFamily(string text, string source)
+    {
+        var src = new SpaceSource(source, text);
+        var top = YamlSection.Of(src, Root(src, text), "", [FamilySection.Key]);
+        return FamilySection.Read(top).Space;
+    }
+
     /// <summary>Reads a space from text; <paramref name="source"/> names it in messages and in <see cref="SearchSpace.Source"/>.</summary>
     public static SearchSpace Parse(string text, string source)
     {
@@ -67,6 +80,7 @@ public static class SearchSpaceFile
             Name = name,
             Source = source,
             Family = strategyFamily,
+            FamilySpace = family.Space,
             CreateStrategy = createStrategy,
             StrategyName = strategyName,
             Objectives = objectives,

@@ -22,6 +22,7 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers, IWithUnboundedS
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly string _workerId;
     private readonly EvaluationThread _thread;
+    private readonly FamilySpaceCache _spaces = new();
     private CancellationTokenSource? _running;
     private IClusterMessage? _unacked;
 
@@ -71,9 +72,10 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers, IWithUnboundedS
         var cancel = _running.Token;
         var lookup = new CoordinatorLookup(_coordinator, job.RunId, _settings.LookupTimeout);
         var evaluator = _evaluator;
+        var spaces = _spaces;
         _thread.Run(() =>
         {
-            try { return new Finished(job, evaluator.Evaluate(job.ToEvaluationJob(), lookup, cancel), null); }
+            try { return new Finished(job, evaluator.Evaluate(spaces.Resolve(job), lookup, cancel), null); }
             catch (Exception e) { return new Finished(job, null, e); }
         }).PipeTo(Self);
         Become(Busy);

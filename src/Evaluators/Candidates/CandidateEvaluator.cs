@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Evaluators.Candidates.Stages;
 using Evaluators.Candidates.Training;
+using Evaluators.Families;
 using Evaluators.Runtime;
 using Evaluators.Training;
 using Search.Core;
@@ -23,7 +24,8 @@ public sealed class CandidateEvaluator : ICandidateEvaluator, IDisposable
     public const string TrainingStage = "training";
 
     private readonly CandidateEvaluatorOptions _options;
-    private readonly Dictionary<string, ICandidateCompiler> _compilers;
+    // One compiler per family space seen (jobs of one run share it); keyed by family and fingerprint.
+    private readonly Dictionary<(string Family, ulong Fingerprint, string Text), ICandidateCompiler> _compilers = new();
     private readonly TaskDataCache _data;
     private readonly Dictionary<string, double> _secondsPerStep = new(StringComparer.Ordinal);
     private bool _disposed;
@@ -32,7 +34,6 @@ public sealed class CandidateEvaluator : ICandidateEvaluator, IDisposable
     {
         _options = options ?? new CandidateEvaluatorOptions();
         TorchRuntime.EnsureReady(_options.Threads);
-        _compilers = _options.Compilers.ToDictionary(c => c.Family, StringComparer.Ordinal);
         _data = new TaskDataCache(_options.ResolveTask, _options.DataDirectory, _options.Device ?? torch.CPU, _options.Catalog);
     }
 
@@ -49,8 +50,7 @@ public sealed class CandidateEvaluator : ICandidateEvaluator, IDisposable
         var context = new CandidateContext(job, cancel);
         try
         {
-            var compiler = _compilers.GetValueOrDefault(job.Family)
-                ?? throw new ArgumentException($"no compiler for family '{job.Family}'; this evaluator knows {string.Join(", ", _compilers.Keys)}");
+            var compiler = CompilerFor(job.ResolveSpace());
             var objectives = ObjectiveSpec.ParseAll(job.Plan);
             var tasks = job.Plan.Tasks.Distinct().Select(t => _data.Get(t, job.Plan)).ToArray();
             pipeline = new RejectionPipeline<CandidateContext>(Stages(job, cache, compiler, tasks[0]), EstimateFullSeconds(tasks, job.Plan.Seeds));
@@ -128,6 +128,19 @@ public sealed class CandidateEvaluator : ICandidateEvaluator, IDisposable
         report.Count(TrainingStage, rejected: false, Stopwatch.GetElapsedTime(start).TotalSeconds);
         var values = objectives.Select(o => o.ValueFrom(summaries)).ToArray();
         return new EvaluationResult(EvaluationStatus.Accepted, values, Seconds: clock.Elapsed.TotalSeconds);
+    }
+
+    private ICandidateCompiler CompilerFor(FamilySpace space)
+    {
+        if (space.Family.NotEvaluable is { } why) throw new NotSupportedException($"the '{space.Family.Name}' family cannot be evaluated: {why}");
+        var key = (space.Family.Name, space.Fingerprint, space.Text);
+        if (!_compilers.TryGetValue(key, out var compiler))
+        {
+            // Settings without text (built in code, e.g. tests) are not shared by key: compile with them as given.
+            compiler = space.Family.Compiler(space.Settings);
+            if (space.Text.Length > 0 || ReferenceEquals(space.Settings, space.Family.DefaultSettings)) _compilers[key] = compiler;
+        }
+        return compiler;
     }
 
     private double SecondsPerStep(string task) => _secondsPerStep.GetValueOrDefault(task, _options.InitialSecondsPerStep);

@@ -1,5 +1,3 @@
-using Evaluators.Candidates.Activation;
-using Evaluators.Candidates.NormAct;
 using Evaluators.Data;
 using Evaluators.Tasks;
 using TorchSharp;
@@ -19,9 +17,6 @@ public sealed record CandidateEvaluatorOptions
 
     /// <summary>Maps a plan's task names to proxy tasks; tests and benchmarks add their own small tasks here.</summary>
     public Func<string, ProxyTask> ResolveTask { get; init; } = ProxyTasks.Get;
-
-    /// <summary>One compiler per genome family the evaluator accepts.</summary>
-    public IReadOnlyList<ICandidateCompiler> Compilers { get; init; } = [new ActivationCandidateCompiler(), new NormActCandidateCompiler()];
 
     /// <summary>Seconds per training step assumed for a task until one run on it has been measured (cost estimates only).</summary>
     public double InitialSecondsPerStep { get; init; } = 0.005;

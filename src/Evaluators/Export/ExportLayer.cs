@@ -1,24 +1,33 @@
-using Search.Core;
-using Search.Genomes.Activation;
-using Search.Genomes.Expressions;
-using Search.Genomes.NormAct;
+using System.Text;
+using Evaluators.Families;
 
 namespace Evaluators.Export;
 
 /// <summary>
-/// An <see cref="ExportItem"/> resolved once for every format: its family, canonical tree and
-/// vocabulary, its learnables with the values to write, and a class name that is a valid
-/// identifier in C# and Python and unique within the export.
+/// An <see cref="ExportItem"/> resolved once for every format by its family's exporter
+/// (<see cref="ILayerFamily.Export"/>): its family, the values to write, and a class name that is
+/// a valid identifier in C# and Python and unique within the export. Each family's layer writes
+/// itself in every format; the format writers add the file around the layers.
 /// </summary>
-public sealed record ExportLayer(ExportItem Item, string Family, Expr Root, PrimitiveSet Set,
-    IReadOnlyList<LearnedScalar> Learnables, string ClassName)
+public abstract record ExportLayer(ExportItem Item, string Family, string ClassName)
 {
-    public const string ActivationFamilyName = "activation", NormActFamilyName = "norm-act";
+    /// <summary>Named values the layer is written with (JSON "learnables": init and value).</summary>
+    public abstract IReadOnlyList<LearnedScalar> Learnables { get; }
 
-    public bool IsActivation => Family == ActivationFamilyName;
+    /// <summary>Module-level Python code the class needs, written once per file (empty for none).</summary>
+    public virtual string PythonHelpers => "";
+
+    /// <summary>Appends the PyTorch <c>nn.Module</c> class.</summary>
+    public abstract void WritePyTorch(StringBuilder sb);
+
+    /// <summary>Appends the TorchSharp <c>Module&lt;Tensor, Tensor&gt;</c> class.</summary>
+    public abstract void WriteTorchSharp(StringBuilder sb);
+
+    /// <summary>The right-hand side of the layer's LaTeX equation (and any values listed after it).</summary>
+    public abstract string Latex();
 
     /// <summary>Resolves every item; class names are made unique in item order.</summary>
-    /// <exception cref="ArgumentException">An unsupported genome type, or a learned value for a name the genome lacks.</exception>
+    /// <exception cref="ArgumentException">A genome no family can export, or a learned value for a name the genome lacks.</exception>
     public static IReadOnlyList<ExportLayer> ResolveAll(IReadOnlyList<ExportItem> items)
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -27,16 +36,17 @@ public sealed record ExportLayer(ExportItem Item, string Family, Expr Root, Prim
 
     public static ExportLayer Resolve(ExportItem item) => Resolve(item, Identifiers.ClassName(item.Name));
 
-    private static ExportLayer Resolve(ExportItem item, string className) => item.Genome switch
+    private static ExportLayer Resolve(ExportItem item, string className)
     {
-        ActivationGenome a => new(item, ActivationFamilyName, a.Root, ActivationPrimitives.Set, Scalars(item, a.Learnables), className),
-        NormActGenome when item.Learned is { Count: > 0 } =>
-            throw new ArgumentException($"'{item.Name}': norm-act parameters are per-channel; scalar learned values do not apply", nameof(item)),
-        NormActGenome n => new(item, NormActFamilyName, n.Root, NormActPrimitives.Set, Scalars(item, n.Parameters), className),
-        _ => throw new ArgumentException($"'{item.Name}': cannot export a {item.Genome.GetType().Name} (activation and norm-act genomes only)", nameof(item)),
-    };
+        var family = LayerFamilies.Of(item.Genome);
+        if (family.NotEvaluable is { } why)
+            throw new ArgumentException($"'{item.Name}': {family.Name} layers cannot be exported yet: {why}", nameof(item));
+        return family.Export(item, className);
+    }
 
-    private static LearnedScalar[] Scalars(ExportItem item, IReadOnlyDictionary<string, double> inits)
+    /// <summary>The values to write for a genome's learnables: trained where the item names them, else the init.</summary>
+    /// <exception cref="ArgumentException">A learned value for a name the genome lacks.</exception>
+    public static LearnedScalar[] Scalars(ExportItem item, IReadOnlyDictionary<string, double> inits)
     {
         var learned = item.Learned ?? new Dictionary<string, double>();
         foreach (var name in learned.Keys)

@@ -3,8 +3,8 @@ using System.Text;
 namespace Evaluators.Export;
 
 /// <summary>
-/// One numbered equation per layer: the layer's name, its formula, and (activations) the values its
-/// learnable scalars are exported with; a comment above gives the genome text. Needs amsmath.
+/// One numbered equation per layer: the layer's name, its formula, and the values its family lists
+/// (an activation's learnable scalars); a comment above gives the genome text. Needs amsmath.
 /// </summary>
 public static class LatexExport
 {
@@ -22,10 +22,7 @@ public static class LatexExport
         var sb = new StringBuilder();
         sb.Append("% ").Append(OneLine(layer.Item.Name)).Append(" (").Append(layer.Family).Append("): ").Append(layer.Item.Genome.Text).Append('\n')
           .Append("\\begin{equation}\n")
-          .Append("\\text{").Append(Escape(layer.Item.Name)).Append("}(x) = ").Append(LatexFormula.Of(layer.Root));
-        // Norm-act parameters are per-channel vectors: no single value to list.
-        if (layer.IsActivation && layer.Learnables.Count > 0)
-            sb.Append(", \\qquad ").Append(string.Join(",\\; ", layer.Learnables.Select(l => $"{LatexFormula.Name(l.Name)} = {LatexFormula.Number(l.Value)}")));
+          .Append("\\text{").Append(Escape(layer.Item.Name)).Append("}(x) = ").Append(layer.Latex());
         return sb.Append("\n\\end{equation}\n").ToString();
     }
 

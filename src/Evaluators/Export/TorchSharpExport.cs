@@ -4,10 +4,8 @@ using System.Text;
 namespace Evaluators.Export;
 
 /// <summary>
-/// C# source with one <c>Module&lt;Tensor, Tensor&gt;</c> class per layer. For an activation, each
-/// learnable is a float32 <c>Parameter</c> holding the trained value, registered under the genome's
-/// name (so parameter names match <c>ActivationModule</c>'s), and forward runs the same TorchSharp
-/// calls. Norm-act layers are written by <see cref="NormActCSharp"/>.
+/// C# source with one <c>Module&lt;Tensor, Tensor&gt;</c> class per layer, each written by its
+/// family's <see cref="ExportLayer"/> after a summary naming the layer and its genome.
 /// </summary>
 public static class TorchSharpExport
 {
@@ -22,42 +20,18 @@ public static class TorchSharpExport
           .Append("// Each class computes its genome with the search engine's op definitions.\n// </auto-generated>\n")
           .Append("using System;\nusing TorchSharp;\nusing TorchSharp.Modules;\nusing static TorchSharp.torch;\n\n")
           .Append("namespace ").Append(options.Namespace).Append(";\n");
-        foreach (var layer in layers) WriteClass(sb, layer);
+        foreach (var layer in layers)
+        {
+            sb.Append("\n/// <summary>").Append(SecurityElement.Escape(OneLine(layer.Item.Name))).Append(": <c>")
+              .Append(SecurityElement.Escape(layer.Item.Genome.Text)).Append("</c></summary>\n");
+            layer.WriteTorchSharp(sb);
+        }
         return sb.ToString();
     }
 
-    private static void WriteClass(StringBuilder sb, ExportLayer layer)
-    {
-        string Field(string learnable) => "_" + learnable;
-        string text = layer.Item.Genome.Text;
-        sb.Append("\n/// <summary>").Append(SecurityElement.Escape(OneLine(layer.Item.Name))).Append(": <c>")
-          .Append(SecurityElement.Escape(text)).Append("</c></summary>\n");
-        if (layer.Learnables.Count > 0)
-        {
-            var values = layer.Learnables.Select(l => layer.IsActivation
-                ? $"{l.Name} = {Literals.CSharp(l.Value)} (init {Literals.CSharp(l.Init)})"
-                : $"{l.Name} = {Literals.CSharp(l.Value)}");
-            sb.Append("/// <remarks>").Append(layer.IsActivation ? "Learnable scalars: " : "Per-channel parameters start at ")
-              .Append(SecurityElement.Escape(string.Join(", ", values))).Append(".</remarks>\n");
-        }
-        if (!layer.IsActivation) { NormActCSharp.WriteClass(sb, layer); return; }
-        sb.Append("public sealed class ").Append(layer.ClassName).Append(" : nn.Module<Tensor, Tensor>\n{\n")
-          .Append("    public const string Genome = ").Append(Literals.QuotedString(text)).Append(";\n\n");
-        // ComponentName: to(device or dtype) replaces a registered tensor through the field of that name.
-        foreach (var l in layer.Learnables)
-            sb.Append("    [TorchSharp.Utils.ComponentName(Name = ").Append(Literals.QuotedString(l.Name)).Append(")] private Parameter ").Append(Field(l.Name)).Append(";\n");
-        if (layer.Learnables.Count > 0) sb.Append('\n');
-        sb.Append("    public ").Append(layer.ClassName).Append("() : base(").Append(Literals.QuotedString(layer.ClassName)).Append(")\n    {\n");
-        foreach (var l in layer.Learnables)
-        {
-            // float32, as the evaluator trains them.
-            sb.Append("        ").Append(Field(l.Name)).Append(" = new Parameter(tensor((float)").Append(Literals.CSharp(l.Value)).Append("));\n")
-              .Append("        register_parameter(").Append(Literals.QuotedString(l.Name)).Append(", ").Append(Field(l.Name)).Append(");\n");
-        }
-        sb.Append("    }\n\n    public override Tensor forward(Tensor x)\n    {\n");
-        foreach (var line in CSharpForward.Body(layer.Root, Field, "        ")) sb.Append(line).Append('\n');
-        sb.Append("    }\n}\n");
-    }
+    /// <summary>A remarks line listing values, e.g. "Learnable scalars: e = 0.1 (init 0.01).".</summary>
+    public static void Remarks(StringBuilder sb, string heading, IEnumerable<string> values) =>
+        sb.Append("/// <remarks>").Append(heading).Append(": ").Append(SecurityElement.Escape(string.Join(", ", values))).Append(".</remarks>\n");
 
     private static bool IsNamespace(string ns) =>
         ns.Split('.').All(part => part.Length > 0 && (char.IsAsciiLetter(part[0]) || part[0] == '_') && part.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'));

@@ -20,7 +20,7 @@ public sealed class Mlp(params int[] hidden) : IModelTemplate
         for (int i = 0; i < Hidden.Count; i++)
         {
             layers.Add(($"fc{i}", nn.Linear(width, Hidden[i])));
-            layers.Add(($"act{i}", slot.Create(Hidden[i])));
+            layers.Add(($"act{i}", slot.Create(SlotSite.Same(Hidden[i]))));
             width = Hidden[i];
         }
         layers.Add(("head", nn.Linear(width, outputs)));

@@ -30,16 +30,16 @@ public sealed class MobileNetTemplate : IModelTemplate
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>
         {
             ("stem", nn.Conv2d(channels, Stem, 3, padding: 1)),
-            ("stem_act", slot.Create(Stem)),
+            ("stem_act", slot.Create(SlotSite.Same(Stem))),
         };
         int width = Stem;
         for (int i = 0; i < Blocks.Count; i++)
         {
             var (next, stride) = Blocks[i];
             layers.Add(($"dw{i + 1}", nn.Conv2d(width, width, 3, stride: stride, padding: 1, groups: width)));
-            layers.Add(($"dw{i + 1}_act", slot.Create(width)));
+            layers.Add(($"dw{i + 1}_act", slot.Create(SlotSite.Same(width))));
             layers.Add(($"pw{i + 1}", nn.Conv2d(width, next, 1)));
-            layers.Add(($"pw{i + 1}_act", slot.Create(next)));
+            layers.Add(($"pw{i + 1}_act", slot.Create(SlotSite.Same(next))));
             width = next;
         }
         layers.Add(("pool", nn.AdaptiveAvgPool2d(1)));

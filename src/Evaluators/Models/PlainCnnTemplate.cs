@@ -24,7 +24,7 @@ public sealed class PlainCnnTemplate(params int[] widths) : IModelTemplate
         for (int i = 0; i < Widths.Count; i++)
         {
             layers.Add(($"conv{i + 1}", nn.Conv2d(width, Widths[i], 3, padding: 1)));
-            layers.Add(($"act{i + 1}", slot.Create(Widths[i])));
+            layers.Add(($"act{i + 1}", slot.Create(SlotSite.Same(Widths[i]))));
             width = Widths[i];
             if (i % 2 == 1 && i < Widths.Count - 2) layers.Add(($"pool{i / 2 + 1}", nn.MaxPool2d(2)));
         }

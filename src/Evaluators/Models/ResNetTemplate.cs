@@ -23,7 +23,7 @@ public sealed class ResNetTemplate(params int[] widths) : IModelTemplate
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>
         {
             ("stem", nn.Conv2d(channels, Widths[0], 3, padding: 1)),
-            ("stem_act", slot.Create(Widths[0])),
+            ("stem_act", slot.Create(SlotSite.Same(Widths[0]))),
         };
         for (int s = 0; s < Widths.Count; s++)
             layers.Add(($"block{s + 1}", new ResidualBlock(s == 0 ? Widths[0] : Widths[s - 1], Widths[s], s == 0 ? 1 : 2, slot)));

@@ -18,12 +18,12 @@ public sealed class ResidualBlock : nn.Module<Tensor, Tensor>
     public ResidualBlock(int inChannels, int outChannels, int stride, ISlotFactory slot) : base("residual_block")
     {
         conv1 = nn.Conv2d(inChannels, outChannels, 3, stride: stride, padding: 1);
-        act1 = slot.Create(outChannels);
+        act1 = slot.Create(SlotSite.Same(outChannels));
         conv2 = nn.Conv2d(outChannels, outChannels, 3, padding: 1);
         shortcut = stride == 1 && inChannels == outChannels
             ? nn.Identity()
             : nn.Conv2d(inChannels, outChannels, 1, stride: stride);
-        act2 = slot.Create(outChannels);
+        act2 = slot.Create(SlotSite.Same(outChannels));
         RegisterComponents();
     }
 

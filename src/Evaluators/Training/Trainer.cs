@@ -31,6 +31,10 @@ public static class Trainer
         using var model = Build(template, slot, data, seed);
         long parameters = model.parameters().Sum(p => p.numel());
         using var optimizer = OptimizerFactory.Create(settings.Optimizer, model.parameters(), settings);
+        // Slot modules that add loss terms or follow the step (none for activations and norm-act layers,
+        // whose steps then run exactly the operations they always did).
+        var auxiliary = model.modules().OfType<IAuxiliaryLoss>().ToArray();
+        var stepAware = model.modules().OfType<IStepAware>().ToArray();
 
         var rng = new Rng(seed ^ 0x5DEECE66DUL);
         int n = data.TrainCount, batch = Math.Min(settings.BatchSize, n);
@@ -56,9 +60,14 @@ public static class Trainer
                 var x = data.TrainX.index_select(0, index);
                 var y = data.TrainY.index_select(0, index);
                 optimizer.zero_grad();
+                var at = new TrainingStep(step, totalSteps);
+                foreach (var m in stepAware) m.BeforeStep(at);
                 var loss = Loss(model.forward(x), y, data.IsClassification);
+                foreach (var m in auxiliary)
+                    if (m.AuxiliaryLoss is { } extra) loss = loss.add(extra);
                 loss.backward();
                 optimizer.step();
+                foreach (var m in stepAware) m.AfterStep(at);
                 step++;
                 if (step % 50 == 0 || step == totalSteps)
                 {

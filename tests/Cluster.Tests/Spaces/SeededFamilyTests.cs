@@ -1,3 +1,4 @@
+using Search.Variation;
 using Cluster.Spaces;
 using Search.Core;
 using Search.Genomes.Activation;

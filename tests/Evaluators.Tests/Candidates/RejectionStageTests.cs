@@ -1,5 +1,6 @@
+using Evaluators.Families;
 using Evaluators.Candidates;
-using Evaluators.Candidates.Activation;
+using Evaluators.Families.Activation;
 using Search.Core;
 using Search.Genomes.Activation;
 using Search.Rejection;
@@ -9,10 +10,10 @@ namespace Evaluators.Tests.Candidates;
 /// <summary>Each stage rejects what it should, names itself, and spares the stages after it.</summary>
 public class RejectionStageTests
 {
-    private static EvaluationReport Evaluate(string genome, EvaluationPlan? plan = null, CandidateEvaluatorOptions? options = null)
+    private static EvaluationReport Evaluate(string genome, EvaluationPlan? plan = null, FamilySpace? space = null)
     {
-        using var evaluator = new CandidateEvaluator(options ?? TinyTasks.Options);
-        return evaluator.Evaluate(TinyTasks.Job(genome, plan), NoEquivalenceLookup.Instance, CancellationToken.None);
+        using var evaluator = new CandidateEvaluator(TinyTasks.Options);
+        return evaluator.Evaluate(TinyTasks.Job(genome, plan) with { Space = space }, NoEquivalenceLookup.Instance, CancellationToken.None);
     }
 
     private static void AssertRejected(EvaluationReport report, string stage, string reasonPart)
@@ -39,8 +40,8 @@ public class RejectionStageTests
     [Fact]
     public void Structural_stage_applies_the_space_limits()
     {
-        var options = TinyTasks.Options with { Compilers = [new ActivationCandidateCompiler(new ActivationSpace { MaxNodes = 7 })] };
-        AssertRejected(Evaluate("x * x * x * x * x", options: options), StageNames.Structural, "9 nodes, limit 7");
+        var space = new FamilySpace(new ActivationLayerFamily(), new ActivationSpace { MaxNodes = 7 });
+        AssertRejected(Evaluate("x * x * x * x * x", space: space), StageNames.Structural, "9 nodes, limit 7");
     }
 
     [Theory]

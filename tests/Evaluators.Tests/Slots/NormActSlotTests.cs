@@ -1,3 +1,4 @@
+using Evaluators.Families.NormAct;
 using Evaluators.Compile;
 using Evaluators.Compile.Checks;
 using Evaluators.Runtime;
@@ -18,8 +19,8 @@ public class NormActSlotTests
         var genome = new NormActFamily().Parse(NormActCheck.EvoNormS0);
         var slot = new NormActSlot(genome, groups: 4);
         Assert.Equal(genome.Text, slot.Name);
-        using var a = Assert.IsType<NormActModule>(slot.Create(16));
-        using var b = Assert.IsType<NormActModule>(slot.Create(32));
+        using var a = Assert.IsType<NormActModule>(slot.Create(SlotSite.Same(16)));
+        using var b = Assert.IsType<NormActModule>(slot.Create(SlotSite.Same(32)));
         Assert.Equal((16, 4, 32), (a.Channels, a.Groups, b.Channels));
         Assert.NotSame(a.get_parameter("gamma"), b.get_parameter("gamma"));
     }
@@ -30,7 +31,7 @@ public class NormActSlotTests
     public void Builtin_baselines_are_torch_modules(string name, string parameter, string? buffer)
     {
         using var scope = NewDisposeScope();
-        using var layer = new BuiltinNormAct(name).Create(24);
+        using var layer = new BuiltinNormAct(name).Create(SlotSite.Same(24));
         Assert.Contains(layer.named_parameters(), p => p.name == parameter);
         if (buffer is not null) Assert.Contains(layer.named_buffers(), p => p.name == buffer);
         var y = layer.forward(randn(4, 24, 3, 3, generator: new TorchSharp.torch.Generator(7)));

@@ -1,3 +1,4 @@
+using Evaluators.Families.Activation;
 using Evaluators.Models;
 using Evaluators.Runtime;
 using Evaluators.Slots;

@@ -1,3 +1,4 @@
+using Search.Variation;
 using Cluster.Spaces.Yaml;
 using Search.Genomes.Activation;
 using Search.Genomes.Expressions;
@@ -5,9 +6,11 @@ using Search.Genomes.Expressions;
 namespace Cluster.Spaces.Families;
 
 /// <summary>The "activation" family section: mode, allowed primitives, size limits, constants, learnables, units, correction bases.</summary>
-internal static class ActivationSection
+internal sealed class ActivationSection : IFamilySection
 {
-    public static readonly string[] Keys =
+    public string Family => "activation";
+
+    public IReadOnlyList<string> Keys { get; } =
         ["name", "mode", "unary", "binary", "max_nodes", "max_depth", "constant_range", "learnable_chance", "max_units", "correction_bases"];
 
     private static readonly PrimitiveSet Set = ActivationPrimitives.Set;
@@ -22,7 +25,7 @@ internal static class ActivationSection
         ["default"] = new ActivationSpace().Unary,
     };
 
-    public static LoadedFamily Read(YamlSection s)
+    public object Read(YamlSection s)
     {
         var d = new ActivationSpace();
         var (min, max) = s.RealRange("constant_range", (d.ConstantMin, d.ConstantMax), -1e6, 1e6);
@@ -39,9 +42,6 @@ internal static class ActivationSection
             MaxUnits = s.Int("max_units", d.MaxUnits, 1, 16),
             CorrectionBases = s.Names("correction_bases", "correction base", BaseNames, d.CorrectionBases),
         };
-        var family = FamilySection.Build(s, () => new ActivationFamily(space));
-        return new LoadedFamily(family.Erase(), g => family.IsWithinLimits((ActivationGenome)g)
-            ? null
-            : $"outside the space (over {space.MaxNodes} nodes or depth {space.MaxDepth}, no x, or not of the {space.Mode.Name()} shape)");
+        return space;
     }
 }

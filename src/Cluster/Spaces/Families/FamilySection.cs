@@ -1,39 +1,48 @@
 using Cluster.Spaces.Yaml;
+using Evaluators.Families;
 using YamlDotNet.RepresentationModel;
 
 namespace Cluster.Spaces.Families;
 
-/// <summary>The "family" section: its name picks which settings it takes.</summary>
+/// <summary>
+/// The "family" section: its name picks the registered family (Evaluators.Families.LayerFamilies)
+/// and that family's reader (<see cref="IFamilySection"/>). A family that cannot be evaluated is
+/// refused here, at load time, rather than failing every job of the run.
+/// </summary>
 internal static class FamilySection
 {
-    public static readonly string[] Names = ["activation", "norm-act", "kan-basis", "routing"];
+    public const string Key = "family";
+
+    private static readonly IReadOnlyDictionary<string, IFamilySection> Readers = typeof(IFamilySection).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IFamilySection).IsAssignableFrom(t))
+        .Select(t => (IFamilySection)Activator.CreateInstance(t)!)
+        .ToDictionary(r => r.Family, StringComparer.Ordinal);
+
+    /// <summary>The families with a section reader (a test checks these are exactly the registered ones).</summary>
+    public static IReadOnlyCollection<string> ReaderFamilies => Readers.Keys.ToArray();
 
     public static LoadedFamily Read(YamlSection top)
     {
-        var node = top.Required("family");
+        var names = LayerFamilies.Names;
+        var node = top.Required(Key);
         var name = node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("name"), out var n) ? n : null;
-        if (name is null) throw top.Source.Error(node, "missing required key 'name' in 'family'; choices: " + string.Join(", ", Names));
+        if (name is null) throw top.Source.Error(node, $"missing required key 'name' in '{Key}'; choices: " + string.Join(", ", names));
         var choice = YamlValues.Scalar(top.Source, name, "name", "a family name").Value!;
-        string[] keys = choice switch
-        {
-            "activation" => ActivationSection.Keys,
-            "norm-act" => NormActSection.Keys,
-            "kan-basis" => KanSection.Keys,
-            "routing" => RoutingSection.Keys,
-            _ => throw top.Source.Error(name, $"unknown family '{choice}'; choices: {string.Join(", ", Names)}"),
-        };
-        var s = YamlSection.Of(top.Source, node, "family", keys);
-        s.Choice("name", Names);
-        return choice switch
-        {
-            "activation" => ActivationSection.Read(s),
-            "norm-act" => NormActSection.Read(s),
-            "kan-basis" => KanSection.Read(s),
-            _ => RoutingSection.Read(s),
-        };
+        var family = LayerFamilies.Find(choice) ?? throw top.Source.Error(name, $"unknown family '{choice}'; choices: {string.Join(", ", names)}");
+        if (family.NotEvaluable is { } why)
+            throw top.Source.Error(name, $"family '{choice}' cannot be evaluated yet: {why}; evaluable families: {string.Join(", ", names.Where(f => LayerFamilies.Get(f).NotEvaluable is null))}");
+        var reader = Readers.GetValueOrDefault(choice) ?? throw new InvalidOperationException($"family '{choice}' is registered but has no IFamilySection reader");
+
+        var s = YamlSection.Of(top.Source, node, Key, reader.Keys);
+        s.Choice("name", names);
+        var settings = reader.Read(s);
+        var genomes = Build(s, () => family.Genomes(settings));
+        ulong fingerprint = SpaceFingerprint.Of(top.Source.Canonical.Where(kv => kv.Key.StartsWith(Key + ".", StringComparison.Ordinal))
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
+        return new LoadedFamily(new FamilySpace(family, settings, Text(node), fingerprint), genomes);
     }
 
-    /// <summary>Builds the family; the space's own consistency checks are reported at the section.</summary>
+    /// <summary>Builds from the settings; the space's own consistency checks are reported at the section.</summary>
     public static T Build<T>(YamlSection s, Func<T> make)
     {
         try
@@ -44,5 +53,14 @@ internal static class FamilySection
         {
             throw s.Source.Error(s.Node, $"inconsistent family settings: {e.Message}");
         }
+    }
+
+    // The section as jobs carry it: a one-key document "family: {...}" in flow style (comments and layout dropped).
+    private static string Text(YamlNode node)
+    {
+        var root = new YamlMappingNode { { Key, node } };
+        using var writer = new StringWriter();
+        new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
+        return writer.ToString();
     }
 }

@@ -1,3 +1,4 @@
+using Search.Variation;
 using Cluster.Spaces.Yaml;
 using Search.Genomes.KanBasis;
 using Search.Genomes.Text;
@@ -5,9 +6,11 @@ using Search.Genomes.Text;
 namespace Cluster.Spaces.Families;
 
 /// <summary>The "kan-basis" family section: layers, allowed bases, each hyperparameter's range, per-node overrides.</summary>
-internal static class KanSection
+internal sealed class KanSection : IFamilySection
 {
-    public static readonly string[] Keys =
+    public string Family => "kan-basis";
+
+    public IReadOnlyList<string> Keys { get; } =
     [
         "name", "layers", "allowed", "grid", "order", "centers", "width", "range", "degree", "frequencies", "numerator",
         "denominator", "groups", "af_activations", "af_combinations", "max_select_candidates", "per_node", "widths", "max_overrides",
@@ -31,7 +34,7 @@ internal static class KanSection
         AfCombination.SumProd => "sum_prod", _ => c.ToString().ToLowerInvariant(),
     });
 
-    public static LoadedFamily Read(YamlSection s)
+    public object Read(YamlSection s)
     {
         var d = new KanSpace();
         var space = new KanSpace
@@ -55,8 +58,7 @@ internal static class KanSection
             Widths = Widths(s),
             MaxOverrides = s.Int("max_overrides", d.MaxOverrides, 1, 1024),
         };
-        var family = FamilySection.Build(s, () => new KanBasisFamily(space));
-        return new LoadedFamily(family.Erase(), g => KanSpaceCheck.Violation(space, (KanBasisGenome)g));
+        return space;
     }
 
     private static IntRange Ints(YamlSection s, string key, IntRange fallback)

@@ -1,6 +1,11 @@
+using Evaluators.Families;
 using Search.Core;
 
 namespace Cluster.Spaces.Families;
 
-/// <summary>A family built from its file section, and how to tell whether a genome lies inside its space (null = inside).</summary>
-internal sealed record LoadedFamily(IGenomeFamily<IGenome> Family, Func<IGenome, string?> Violation);
+/// <summary>A family built from its file section: the bound settings jobs carry, and its genomes over them.</summary>
+internal sealed record LoadedFamily(FamilySpace Space, IGenomeFamily<IGenome> Family)
+{
+    /// <summary>Why the genome lies outside the space (null = inside).</summary>
+    public string? Violation(IGenome genome) => Space.Family.Violation(Space.Settings, genome);
+}

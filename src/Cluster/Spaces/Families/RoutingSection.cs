@@ -1,3 +1,4 @@
+using Search.Variation;
 using Cluster.Spaces.Yaml;
 using Search.Genomes.Routing;
 using Search.Genomes.Text;
@@ -5,16 +6,18 @@ using Search.Genomes.Text;
 namespace Cluster.Spaces.Families;
 
 /// <summary>The "routing" family section: allowed gates, schedules and activations, and the range of every number.</summary>
-internal static class RoutingSection
+internal sealed class RoutingSection : IFamilySection
 {
-    public static readonly string[] Keys =
+    public string Family => "routing";
+
+    public IReadOnlyList<string> Keys { get; } =
         ["name", "gates", "experts", "k", "temperature", "schedules", "steps", "activations", "load_balance", "capacity", "zloss"];
 
     private static readonly IReadOnlyDictionary<string, GateType> Gates = NameTable.Of(Enum.GetValues<GateType>(), g => RoutingNames.Gates[g]);
     private static readonly IReadOnlyDictionary<string, ScheduleKind> Schedules = NameTable.Of(Enum.GetValues<ScheduleKind>(), k => RoutingNames.Schedules[k]);
     private static readonly IReadOnlyDictionary<string, GateActivation> Activations = NameTable.Of(Enum.GetValues<GateActivation>(), a => RoutingNames.Activations[a]);
 
-    public static LoadedFamily Read(YamlSection s)
+    public object Read(YamlSection s)
     {
         var d = new RoutingSpace();
         var space = new RoutingSpace
@@ -30,8 +33,7 @@ internal static class RoutingSection
             Capacity = Reals(s, "capacity", d.Capacity),
             ZLoss = Reals(s, "zloss", d.ZLoss),
         };
-        var family = FamilySection.Build(s, () => new RoutingFamily(space));
-        return new LoadedFamily(family.Erase(), g => RoutingSpaceCheck.Violation(space, (RoutingGenome)g));
+        return space;
     }
 
     private static IntRange Ints(YamlSection s, string key, IntRange fallback, int lo)

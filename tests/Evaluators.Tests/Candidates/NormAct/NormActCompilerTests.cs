@@ -1,6 +1,7 @@
+using Evaluators.Families;
 using Evaluators.Candidates;
-using Evaluators.Candidates.Activation;
-using Evaluators.Candidates.NormAct;
+using Evaluators.Families.Activation;
+using Evaluators.Families.NormAct;
 using Evaluators.Compile.Checks;
 using Evaluators.Runtime;
 using Search.Genomes.NormAct;
@@ -18,12 +19,12 @@ public class NormActCompilerTests
     private static ProbeFingerprint Fingerprint(string genome) => ProbeFingerprint.Of(Compiler.Compile(genome).Probe().Outputs);
 
     [Fact]
-    public void Default_options_register_it_with_stability_on_while_activations_stay_off()
+    public void The_registered_family_compiles_with_stability_on_while_activations_stay_off()
     {
-        var compilers = new CandidateEvaluatorOptions().Compilers;
-        var normAct = Assert.Single(compilers, c => c.Family == "norm-act");
-        Assert.True(normAct.DefaultStability is { Enabled: true, MaxGradientNorm: 1e8 });
-        Assert.Null(Assert.Single(compilers, c => c is ActivationCandidateCompiler).DefaultStability);
+        var normAct = LayerFamilies.Get("norm-act");
+        Assert.True(normAct.Compiler(normAct.DefaultSettings).DefaultStability is { Enabled: true, MaxGradientNorm: 1e8 });
+        var activation = LayerFamilies.Get("activation");
+        Assert.Null(activation.Compiler(activation.DefaultSettings).DefaultStability);
     }
 
     [Fact]

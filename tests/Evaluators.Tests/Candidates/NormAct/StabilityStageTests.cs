@@ -1,5 +1,5 @@
 using Evaluators.Candidates;
-using Evaluators.Candidates.NormAct;
+using Evaluators.Families.NormAct;
 using Evaluators.Candidates.Stages;
 using Evaluators.Compile.Checks;
 using Evaluators.Runtime;

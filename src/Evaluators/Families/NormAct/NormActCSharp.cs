@@ -1,8 +1,9 @@
+using Evaluators.Export;
 using System.Text;
 using Evaluators.Compile;
 using Search.Genomes.Expressions;
 
-namespace Evaluators.Export;
+namespace Evaluators.Families.NormAct;
 
 /// <summary>
 /// A norm-act layer as a TorchSharp class that reproduces <c>NormActModule</c> in training and
@@ -16,10 +17,10 @@ namespace Evaluators.Export;
 /// </summary>
 public static class NormActCSharp
 {
-    public static void WriteClass(StringBuilder sb, ExportLayer layer)
+    public static void WriteClass(StringBuilder sb, NormActExportLayer layer)
     {
         string Field(string name) => "_" + name;
-        var buffers = RunningStats.Of(layer.Root);
+        var buffers = RunningStats.Of(layer.Genome.Root);
         sb.Append("public sealed class ").Append(layer.ClassName).Append(" : nn.Module<Tensor, Tensor>\n{\n")
           .Append("    public const string Genome = ").Append(Literals.QuotedString(layer.Item.Genome.Text)).Append(";\n")
           .Append("    private const double Eps = ").Append(Literals.CSharp(ScalarMath.Eps)).Append(";\n\n")
@@ -42,7 +43,7 @@ public static class NormActCSharp
             sb.Append("        ").Append(Field(b.Name)).Append(b.Initial == 0 ? " = zeros(numFeatures);\n" : " = ones(numFeatures);\n")
               .Append("        register_buffer(").Append(Literals.QuotedString(b.Name)).Append(", ").Append(Field(b.Name)).Append(");\n");
         sb.Append("    }\n\n").Append(Forward).Append("    private Tensor Compute(Tensor x)\n    {\n");
-        foreach (var line in CSharpForward.Body(layer.Root, Field, "        ", (u, a) => Aggregate(u, a, buffers, Field)))
+        foreach (var line in CSharpForward.Body(layer.Genome.Root, Field, "        ", (u, a) => Aggregate(u, a, buffers, Field)))
             sb.Append(line).Append('\n');
         sb.Append("    }\n\n").Append(Helpers).Append("}\n");
     }

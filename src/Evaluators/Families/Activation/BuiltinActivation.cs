@@ -1,7 +1,8 @@
+using Evaluators.Slots;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Evaluators.Slots;
+namespace Evaluators.Families.Activation;
 
 /// <summary>TorchSharp's own activation modules, by name: the baselines candidates are compared with.</summary>
 public sealed class BuiltinActivation : ISlotFactory
@@ -29,5 +30,5 @@ public sealed class BuiltinActivation : ISlotFactory
 
     public static IEnumerable<string> Names => Known.Keys;
     public string Name { get; }
-    public nn.Module<Tensor, Tensor> Create(int features) => _make();
+    public nn.Module<Tensor, Tensor> Create(SlotSite site) => _make();
 }

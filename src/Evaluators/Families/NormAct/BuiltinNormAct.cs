@@ -1,8 +1,9 @@
+using Evaluators.Slots;
 using Search.Genomes.NormAct;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Evaluators.Slots;
+namespace Evaluators.Families.NormAct;
 
 /// <summary>
 /// TorchSharp's own normalisation + ReLU pairs, by name: the baselines norm-act candidates are
@@ -26,7 +27,7 @@ public sealed class BuiltinNormAct : ISlotFactory
     public string Name { get; }
     public int Groups { get; }
 
-    public nn.Module<Tensor, Tensor> Create(int features) => Name == "bn-relu"
-        ? nn.Sequential(("bn", nn.BatchNorm2d(features)), ("relu", nn.ReLU()))
-        : nn.Sequential(("gn", new GroupNormModule(NormActReference.EffectiveGroups(Groups, features), features)), ("relu", nn.ReLU()));
+    public nn.Module<Tensor, Tensor> Create(SlotSite site) => Name == "bn-relu"
+        ? nn.Sequential(("bn", nn.BatchNorm2d(site.InFeatures)), ("relu", nn.ReLU()))
+        : nn.Sequential(("gn", new GroupNormModule(NormActReference.EffectiveGroups(Groups, site.InFeatures), site.InFeatures)), ("relu", nn.ReLU()));
 }

@@ -1,7 +1,6 @@
 using Search.Core;
-using Search.Variation;
 
-namespace Cluster.Spaces;
+namespace Search.Variation;
 
 /// <summary>An erased family whose typed family makes two children per crossover (SBX), so NSGA-II keeps both as it would unerased.</summary>
 public sealed class ErasedPairFamily<TGenome>(IGenomeFamily<TGenome> inner, IPairCrossover<TGenome> pairs)

@@ -1,7 +1,9 @@
+using Evaluators.Candidates;
+using Evaluators.Slots;
 using Search.Genomes.Expressions;
 using Search.Genomes.NormAct;
 
-namespace Evaluators.Candidates.NormAct;
+namespace Evaluators.Families.NormAct;
 
 /// <summary>
 /// The norm-act family's compiler (EvoNorms); limits and groups come from the search space's

@@ -1,8 +1,9 @@
+using Evaluators.Export;
 using System.Text;
 using Evaluators.Compile;
 using Search.Genomes.Expressions;
 
-namespace Evaluators.Export;
+namespace Evaluators.Families.NormAct;
 
 /// <summary>
 /// A norm-act layer as a PyTorch class, with the conventions of <c>NormActModule</c> and
@@ -30,9 +31,9 @@ public static class NormActPython
 
         """;
 
-    public static void WriteClass(StringBuilder sb, ExportLayer layer, string docstring)
+    public static void WriteClass(StringBuilder sb, NormActExportLayer layer, string docstring)
     {
-        var buffers = RunningStats.Of(layer.Root);
+        var buffers = RunningStats.Of(layer.Genome.Root);
         sb.Append("\n\nclass ").Append(layer.ClassName).Append("(nn.Module):\n").Append(docstring)
           .Append("    GENOME = ").Append(Literals.QuotedString(layer.Item.Genome.Text)).Append("\n\n")
           .Append("    def __init__(self, num_features, groups=32, momentum=0.1):\n        super().__init__()\n")
@@ -46,7 +47,7 @@ public static class NormActPython
             sb.Append("        self.register_buffer(").Append(Literals.QuotedString(b.Name))
               .Append(b.Initial == 0 ? ", torch.zeros(num_features))\n" : ", torch.ones(num_features))\n");
         sb.Append(ForwardMethod).Append("\n    def _compute(self, x):\n");
-        foreach (var line in Forward(layer.Root, buffers)) sb.Append("        ").Append(line).Append('\n');
+        foreach (var line in Forward(layer.Genome.Root, buffers)) sb.Append("        ").Append(line).Append('\n');
         sb.Append(Methods);
     }
 

@@ -1,3 +1,4 @@
+using Evaluators.Candidates;
 using Evaluators.Compile;
 using Evaluators.Slots;
 using Search.Core;
@@ -5,7 +6,7 @@ using Search.Genomes.NormAct;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Evaluators.Candidates.NormAct;
+namespace Evaluators.Families.NormAct;
 
 /// <summary>
 /// A compiled norm-act layer. The probe runs it, in float64 and train mode (batch statistics), on

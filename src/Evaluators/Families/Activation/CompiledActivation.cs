@@ -1,3 +1,4 @@
+using Evaluators.Candidates;
 using Evaluators.Compile;
 using Evaluators.Slots;
 using Search.Genomes.Activation;
@@ -5,7 +6,7 @@ using Search.Rejection;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Evaluators.Candidates.Activation;
+namespace Evaluators.Families.Activation;
 
 /// <summary>
 /// A compiled activation. The probe inputs are the engine's <see cref="ProbeFingerprint.ScalarProbes"/>

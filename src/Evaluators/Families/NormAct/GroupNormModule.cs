@@ -1,8 +1,9 @@
+using Evaluators.Slots;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Evaluators.Slots;
+namespace Evaluators.Families.NormAct;
 
 /// <summary>
 /// Group normalisation written with plain tensor ops (biased variance, eps 1e-5, per-channel

@@ -1,9 +1,10 @@
+using Evaluators.Slots;
 using Evaluators.Compile;
 using Search.Genomes.NormAct;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Evaluators.Slots;
+namespace Evaluators.Families.NormAct;
 
 /// <summary>Fills a slot with a compiled norm-act genome (one layer, own parameters and running statistics, per position).</summary>
 public sealed class NormActSlot(NormActGenome genome, int groups = 32) : ISlotFactory
@@ -14,5 +15,5 @@ public sealed class NormActSlot(NormActGenome genome, int groups = 32) : ISlotFa
     public int Groups { get; } = groups;
 
     public string Name => Genome.Text;
-    public nn.Module<Tensor, Tensor> Create(int features) => new NormActModule(Genome, features, Groups);
+    public nn.Module<Tensor, Tensor> Create(SlotSite site) => new NormActModule(Genome, site.InFeatures, Groups);
 }

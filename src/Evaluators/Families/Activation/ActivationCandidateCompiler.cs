@@ -1,7 +1,9 @@
+using Evaluators.Candidates;
+using Evaluators.Slots;
 using Search.Genomes.Activation;
 using Search.Genomes.Expressions;
 
-namespace Evaluators.Candidates.Activation;
+namespace Evaluators.Families.Activation;
 
 /// <summary>The activation family's compiler; limits come from the search space's <see cref="ActivationSpace"/>.</summary>
 public sealed class ActivationCandidateCompiler(ActivationSpace? space = null) : ICandidateCompiler

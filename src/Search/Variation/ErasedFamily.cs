@@ -1,7 +1,6 @@
 using Search.Core;
-using Search.Variation;
 
-namespace Cluster.Spaces;
+namespace Search.Variation;
 
 /// <summary>
 /// A genome family seen through <see cref="IGenome"/>, so one coordinator, engine and strategy

@@ -1,0 +1,64 @@
+using Evaluators.Candidates;
+using Evaluators.Export;
+using Evaluators.Models;
+using Evaluators.Slots;
+using Evaluators.Tasks;
+using Search.Core;
+
+namespace Evaluators.Families;
+
+/// <summary>
+/// Everything about one genome family, in one place: its name, the settings of its search space
+/// (a record of the engine, e.g. ActivationSpace), its genome family over those settings, its
+/// compiler and the slot kind its candidates fill, the proxy tasks that take them, its built-in
+/// layers (baselines), its exporter and its `search train` option. Registered in
+/// <see cref="LayerFamilies"/>; nothing else in the code switches on family names.
+/// Use <see cref="LayerFamily{TGenome, TSpace}"/> to write one.
+/// </summary>
+public interface ILayerFamily
+{
+    /// <summary>The name search-space files, jobs and stored runs use, e.g. "activation".</summary>
+    string Name { get; }
+
+    /// <summary>What its candidates replace in a model template.</summary>
+    SlotKind Slot { get; }
+
+    /// <summary>Null when candidates of this family can be trained; otherwise one line saying why not.</summary>
+    string? NotEvaluable { get; }
+
+    /// <summary>The settings when a search space gives none (the family's defaults).</summary>
+    object DefaultSettings { get; }
+
+    /// <summary>The genome family over these settings, seen through IGenome.</summary>
+    IGenomeFamily<IGenome> Genomes(object settings);
+
+    /// <summary>Why the genome lies outside the space these settings describe, or null when inside.</summary>
+    string? Violation(object settings, IGenome genome);
+
+    /// <summary>The compiler of candidates under these settings.</summary>
+    /// <exception cref="NotSupportedException">The family cannot be evaluated (<see cref="NotEvaluable"/>).</exception>
+    ICandidateCompiler Compiler(object settings);
+
+    /// <summary>The proxy tasks whose templates take this family's candidates (the first is the default for `train`).</summary>
+    IReadOnlyList<ProxyTask> Tasks { get; }
+
+    /// <summary>Built-in layers by name (TorchSharp's own modules), e.g. relu or bn-relu; the first is the default for `train`.</summary>
+    IReadOnlyList<string> Builtins { get; }
+
+    /// <summary>The `search train` option naming a layer of this family, without dashes (e.g. "activation").</summary>
+    string TrainOption { get; }
+
+    /// <summary>An example genome for help texts.</summary>
+    string Example { get; }
+
+    /// <summary>What fills a slot for `train`: a built-in name, or a genome text of this family under these settings.</summary>
+    /// <exception cref="ArgumentException">Neither a built-in name nor a genome this family can compile.</exception>
+    ISlotFactory Layer(string nameOrGenome, object settings);
+
+    /// <summary>Resolves one item for export (its genome is of this family).</summary>
+    /// <exception cref="ArgumentException">The item cannot be exported (a learned value for a name the genome lacks, ...).</exception>
+    ExportLayer Export(ExportItem item, string className);
+
+    /// <summary>Whether the genome is one of this family's.</summary>
+    bool Owns(IGenome genome);
+}
