@@ -26,7 +26,7 @@ public class TrainCommandTests
 
     [Theory]
     [InlineData("--activation", "relu(x", "position 7")]
-    [InlineData("--layer", "bn-relu", "has activation slots")]
+    [InlineData("--layer", "bn-relu", "takes activation layers: give --activation, not --layer")]
     [InlineData("--task", "nope", "unknown proxy task 'nope'")]
     [InlineData("--device", "tpu", "device 'tpu'")]
     public void Bad_input_gets_one_clear_error_and_exit_code_2(string option, string value, string expected)
@@ -38,7 +38,7 @@ public class TrainCommandTests
     }
 
     [Theory]
-    [InlineData("--activation", "relu", "has norm-act slots")]
+    [InlineData("--activation", "relu", "takes norm-act layers: give --layer, not --activation")]
     [InlineData("--layer", "x * batch_nope(x)", "batch_nope")]
     public void Bad_input_on_a_norm_act_task_is_named(string option, string value, string expected)
     {

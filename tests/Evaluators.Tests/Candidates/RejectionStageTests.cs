@@ -108,9 +108,13 @@ public class RejectionStageTests
     public void Configuration_errors_fail_the_job_with_the_message()
     {
         using var evaluator = new CandidateEvaluator(TinyTasks.Options);
-        var unknownFamily = evaluator.Evaluate(TinyTasks.Job("relu(x)") with { Family = "routing" }, NoEquivalenceLookup.Instance, default);
+        var notEvaluable = evaluator.Evaluate(TinyTasks.Job("relu(x)") with { Family = "routing" }, NoEquivalenceLookup.Instance, default);
+        Assert.Equal(EvaluationStatus.Failed, notEvaluable.Result.Status);
+        Assert.Contains("the 'routing' family cannot be evaluated", notEvaluable.Result.Reason);
+
+        var unknownFamily = evaluator.Evaluate(TinyTasks.Job("relu(x)") with { Family = "spline" }, NoEquivalenceLookup.Instance, default);
         Assert.Equal(EvaluationStatus.Failed, unknownFamily.Result.Status);
-        Assert.Contains("no compiler for family 'routing'", unknownFamily.Result.Reason);
+        Assert.Contains("unknown family 'spline'", unknownFamily.Result.Reason);
 
         var badObjective = evaluator.Evaluate(TinyTasks.Job("relu(x)", TinyTasks.Plan("accuracy@nowhere")), NoEquivalenceLookup.Instance, default);
         Assert.Equal(EvaluationStatus.Failed, badObjective.Result.Status);
