@@ -23,12 +23,13 @@ public static class BaselineRunner
     /// Evaluates the baselines not yet recorded, saving after each one, and returns all of them in
     /// the space's order. Stops early (keeping what was saved) when cancelled.
     /// </summary>
-    public static IReadOnlyList<BaselineResult> EvaluateMissing(RunDirectory dir, SearchSpace space, ulong runSeed,
+    /// <param name="run">The run: its seed derives the baselines' seed, its recorded baselines are not evaluated again.</param>
+    public static IReadOnlyList<BaselineResult> EvaluateMissing(RunRecord run, SearchSpace space,
         Func<ICandidateEvaluator> evaluator, Action<string>? log, CancellationToken cancel)
     {
-        var done = dir.ReadBaselines().ToDictionary(b => b.Genome, StringComparer.Ordinal);
+        var done = run.Baselines.ToDictionary(b => b.Genome, StringComparer.Ordinal);
         ICandidateEvaluator? instance = null;
-        ulong seed = SeedFor(runSeed);
+        ulong seed = SeedFor(run.Info.Seed);
         foreach (string genome in space.Baselines)
         {
             if (cancel.IsCancellationRequested) break;
@@ -40,7 +41,7 @@ public static class BaselineRunner
             var r = report.Result;
             done[genome] = new BaselineResult(genome, seed, r.Status == EvaluationStatus.Accepted ? r.Objectives : null,
                 r.Stage, r.Reason, new(report.Metrics), new(report.Learned));
-            dir.WriteBaselines(Ordered(space, done));
+            run.Directory.WriteBaselines(Ordered(space, done));
             log?.Invoke($"baseline {genome}: {(r.Objectives is { } o ? string.Join(", ", o.Select(v => v.ToString("G4"))) : $"{r.Status} {r.Stage} {r.Reason}")}");
         }
         return Ordered(space, done);

@@ -25,18 +25,18 @@ public static class ConfirmCommand
         var command = new Command("confirm", "Retrain the best front members and the baselines on shared seeds and compare them") { dir, seeds, top, workers, device, threads, data };
         command.SetAction((result, cancel) => Task.Run(() => CliErrors.Guard(() =>
         {
-            var run = RunDirectory.Existing(result.GetValue(dir)!);
-            var info = run.ReadInfo();
-            var status = run.ReadStatus() ?? throw new ArgumentException($"{run.Path}: the run has no results yet");
-            var space = composition.LoadSpace(SearchCommands.SpaceSourceOf(run, info));
+            var run = RunRecord.Load(result.GetValue(dir)!);
+            string path = run.Directory.Path;
+            var status = run.Status ?? throw new ArgumentException($"{path}: the run has no results yet");
+            var space = composition.LoadSpace(run.SpaceSource);
             var candidates = ConfirmationPlan.Candidates(space, status, result.GetValue(top));
-            if (!candidates.Any(c => c.Role == ConfirmationCandidate.FrontRole)) throw new ArgumentException($"{run.Path}: the front is empty; nothing to confirm");
+            if (!candidates.Any(c => c.Role == ConfirmationCandidate.FrontRole)) throw new ArgumentException($"{path}: the front is empty; nothing to confirm");
             int n = result.GetValue(seeds), slots = result.GetValue(workers);
-            var results = ConfirmationRunner.Run(run, space, info.Seed, candidates, n, slots,
+            var results = ConfirmationRunner.Run(run, space, candidates, n, slots,
                 SearchCommands.Slots(composition, slots, result.GetValue(device)!, result.GetValue(data), result.GetValue(threads)), Console.WriteLine, cancel);
             if (cancel.IsCancellationRequested)
             {
-                AnsiConsole.WriteLine($"stopped; {results.Count} trainings are saved in {run.ConfirmationFile}; run the same command to go on");
+                AnsiConsole.WriteLine($"stopped; {results.Count} trainings are saved in {run.Directory.ConfirmationFile}; run the same command to go on");
                 return 130;
             }
             Print(space.Objectives.Items.Select(o => o.Name).ToArray(), candidates, ConfirmationSummary.Of(space.Objectives, candidates, results, n));

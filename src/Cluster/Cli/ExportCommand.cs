@@ -16,10 +16,9 @@ public static class ExportCommand
         var command = new Command("export", "Export the best layers of a run's front with their trained values") { dir, top, format, output };
         command.SetAction(result => CliErrors.Guard(() =>
         {
-            var run = RunDirectory.Existing(result.GetValue(dir)!);
-            var info = run.ReadInfo();
-            var space = composition.LoadSpace(SearchCommands.SpaceSourceOf(run, info));
-            string text = RunExport.Export(run.Path, space, result.GetValue(top), result.GetValue(format)!);
+            var run = RunRecord.Load(result.GetValue(dir)!);
+            var space = composition.LoadSpace(run.SpaceSource);
+            string text = RunExport.Export(run, space, result.GetValue(top), result.GetValue(format)!);
             if (result.GetValue(output) is { } file)
             {
                 File.WriteAllText(file, text);

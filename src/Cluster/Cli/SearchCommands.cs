@@ -69,15 +69,14 @@ public static class SearchCommands
         var command = new Command("resume", "Continue a run from its directory (nothing stored is evaluated again)") { dir, workers, device, data, threads };
         command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {
-            var run = RunDirectory.Existing(result.GetValue(dir)!);
-            var info = run.ReadInfo();
-            var loaded = composition.LoadSpace(SpaceSourceOf(run, info));
+            var run = RunRecord.Load(result.GetValue(dir)!);
+            var loaded = composition.LoadSpace(run.SpaceSource);
             string dev = result.GetValue(device)!;
             var options = new RunOptions
             {
                 Workers = result.GetValue(workers), Device = dev, Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
             };
-            var resumed = await new ProgressDisplay().Show(loaded.Name, progress => SearchRunner.Resume(run.Path, loaded, options, progress, cancel));
+            var resumed = await new ProgressDisplay().Show(loaded.Name, progress => SearchRunner.Resume(run.Directory.Path, loaded, options, progress, cancel));
             return await Finish(resumed, loaded, BaselineSlot(composition, dev, result.GetValue(data), result.GetValue(threads)), cancel);
         }));
         return command;
@@ -89,10 +88,8 @@ public static class SearchCommands
         var command = new Command("status", "Show a run's progress and front (safe while it runs)") { dir };
         command.SetAction(result => CliErrors.Guard(() =>
         {
-            string path = result.GetValue(dir)!;
-            var (info, status) = SearchRunner.ReadStatus(path);
-            var space = TryLoadSpace(composition, new RunDirectory(path), info);
-            StatusPrinter.Print(info, status, new RunDirectory(path).ReadBaselines(), space);
+            var run = RunRecord.Load(result.GetValue(dir)!);
+            StatusPrinter.Print(run, TryLoadSpace(composition, run));
             return 0;
         }));
         return command;
@@ -138,24 +135,22 @@ public static class SearchCommands
         () => composition.CreateEvaluator(new EvaluatorSlot(0, 1, DeviceOf(devices, 0), data, threads));
 
     /// <summary>The run's space (for objective directions), or null when it can no longer be loaded.</summary>
-    internal static SearchSpace? TryLoadSpace(SearchComposition composition, RunDirectory dir, RunInfo info)
+    private static SearchSpace? TryLoadSpace(SearchComposition composition, RunRecord run)
     {
-        try { return composition.LoadSpace(SpaceSourceOf(dir, info)); }
+        try { return composition.LoadSpace(run.SpaceSource); }
         catch (Exception e) when (e is SearchSpaceException or IOException or ArgumentException) { return null; }
     }
-
-    internal static string SpaceSourceOf(RunDirectory dir, RunInfo info) =>
-        info.SpaceCopy is { } copy ? Path.Combine(dir.Path, copy) : info.SpaceSource;
 
     /// <summary>After a completed search: the baselines not yet recorded, then the final table of front and baselines.</summary>
     private static async Task<int> Finish(RunResult run, SearchSpace space, Func<ICandidateEvaluator> evaluator, CancellationToken cancel)
     {
-        var dir = new RunDirectory(run.RunDirectory);
-        var info = dir.ReadInfo();
-        var baselines = dir.ReadBaselines();
-        if (run.Completed && space.Baselines.Count > baselines.Count)
-            baselines = await Task.Run(() => BaselineRunner.EvaluateMissing(dir, space, info.Seed, evaluator, Console.WriteLine, cancel), CancellationToken.None);
-        StatusPrinter.Print(info, run.Status, baselines, space);
+        var record = RunRecord.Load(run.RunDirectory);
+        if (run.Completed && space.Baselines.Count > record.Baselines.Count)
+            record = record with
+            {
+                Baselines = await Task.Run(() => BaselineRunner.EvaluateMissing(record, space, evaluator, Console.WriteLine, cancel), CancellationToken.None),
+            };
+        StatusPrinter.Print(record, space);
         if (run.Completed && !cancel.IsCancellationRequested) return 0;
         AnsiConsole.WriteLine($"stopped; continue with: search resume {run.RunDirectory}");
         return 130;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Cluster.Baselines;
 using Cluster.Protocol;
 using Cluster.Runs;
 using Cluster.Spaces;
@@ -16,8 +15,9 @@ namespace Cluster.Cli;
 public static class StatusPrinter
 {
     /// <param name="space">The run's space (objective directions and metrics), or null when it can no longer be loaded.</param>
-    public static void Print(RunInfo info, StatusReport? status, IReadOnlyList<BaselineResult>? baselines = null, SearchSpace? space = null)
+    public static void Print(RunRecord run, SearchSpace? space)
     {
+        var (info, status, baselines) = (run.Info, run.Status, run.Baselines);
         AnsiConsole.MarkupLineInterpolated($"[bold]{info.RunId}[/]: space {info.SpaceName} ({info.SpaceSource}), family {info.Family}, strategy {info.Strategy}, seed {info.Seed}, started {info.StartedUtc:u}");
         if (status is null)
         {
@@ -33,10 +33,10 @@ public static class StatusPrinter
         var table = new Table().AddColumns("", "id", "genome", "objectives", "learned");
         foreach (var f in RunRanking.Front(status, space is null ? null : space.Objectives.Items[0].ToMinimized))
             table.AddRow("front", f.Id.ToString(), Markup.Escape(f.Genome), ProgressDisplay.Format(f.Objectives), Markup.Escape(Learned(f.Learned)));
-        foreach (var b in baselines ?? [])
+        foreach (var b in baselines)
             table.AddRow("baseline", "-", Markup.Escape(b.Genome), b.Objectives is { } o ? ProgressDisplay.Format(o) : Markup.Escape($"rejected at {b.Stage}: {b.Reason}"), Markup.Escape(Learned(b.Learned)));
         AnsiConsole.Write(table);
-        if (space is not null) ArchitectureTables.Print(space, status, baselines ?? []);
+        if (space is not null) ArchitectureTables.Print(space, status, baselines);
     }
 
     // The evaluators' usual order, for stages that examined equally many (structural and numeric see every candidate).

@@ -15,13 +15,14 @@ namespace Cluster.Confirmation;
 /// </summary>
 public static class ConfirmationRunner
 {
-    public static IReadOnlyList<ConfirmationResult> Run(RunDirectory dir, SearchSpace space, ulong runSeed,
+    /// <param name="run">The run: its seed derives the training seeds, its saved trainings are not repeated.</param>
+    public static IReadOnlyList<ConfirmationResult> Run(RunRecord run, SearchSpace space,
         IReadOnlyList<ConfirmationCandidate> candidates, int seeds, int workers, Func<int, ICandidateEvaluator> evaluator,
         Action<string>? log, CancellationToken cancel)
     {
         if (seeds < 1) throw new ArgumentException($"--seeds {seeds}: expected at least 1");
         if (workers < 1) throw new ArgumentException($"--workers {workers}: expected at least 1");
-        var results = dir.ReadConfirmation().ToList();
+        var results = run.Confirmation.ToList();
         var todo = new ConcurrentQueue<(ConfirmationCandidate Candidate, int Seed)>(
             from k in Enumerable.Range(1, seeds)
             from c in candidates
@@ -40,7 +41,7 @@ public static class ConfirmationRunner
                 while (!cancel.IsCancellationRequested && todo.TryDequeue(out var item))
                 {
                     instance ??= evaluator(slot);
-                    ulong seed = ConfirmationPlan.SeedFor(runSeed, item.Seed);
+                    ulong seed = ConfirmationPlan.SeedFor(run.Info.Seed, item.Seed);
                     var started = Stopwatch.GetTimestamp();
                     var report = instance.Evaluate(new EvaluationJob(space.Family.Name, item.Candidate.Genome, seed, plan, space.FamilySpace), NoEquivalenceLookup.Instance, cancel);
                     if (cancel.IsCancellationRequested) break;
@@ -51,7 +52,7 @@ public static class ConfirmationRunner
                     lock (results)
                     {
                         results.Add(result);
-                        dir.WriteConfirmation(results);
+                        run.Directory.WriteConfirmation(results);
                         n = ++finished;
                     }
                     var eta = TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds / n * (total - n));

@@ -12,7 +12,7 @@ namespace Cluster.Hosting;
 
 /// <summary>
 /// What the command line calls: start a run on a single-node cluster in this process, resume one
-/// from its directory, read a run's status without touching it, join a cluster as a worker node,
+/// from its directory, join a cluster as a worker node,
 /// or submit a run to a cluster (this process hosts the coordinator, remote nodes evaluate).
 /// </summary>
 public static class SearchRunner
@@ -32,19 +32,12 @@ public static class SearchRunner
     /// </summary>
     public static Task<RunResult> Resume(string runDirectory, SearchSpace space, RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancel)
     {
-        var dir = RunDirectory.Existing(runDirectory);
-        var info = dir.ReadInfo();
+        var run = RunRecord.Load(runDirectory);
+        var info = run.Info;
         if (info.SpaceName != space.Name)
             throw new RunDirectoryException($"run {info.RunId} searched space '{info.SpaceName}', not '{space.Name}'");
         space = space with { Seed = info.Seed, Engine = space.Engine with { Seed = info.Seed } };
-        return Run(dir, space, options with { RunDirectory = dir.Path }, progress, cancel);
-    }
-
-    /// <summary>The run's info and its latest status (status.json), read without disturbing a live run; status is null before the first result.</summary>
-    public static (RunInfo Info, StatusReport? Status) ReadStatus(string runDirectory)
-    {
-        var dir = RunDirectory.Existing(runDirectory);
-        return (dir.ReadInfo(), dir.ReadStatus());
+        return Run(run.Directory, space, options with { RunDirectory = run.Directory.Path }, progress, cancel);
     }
 
     /// <summary>Runs evaluator slots on this node for whatever run the cluster's coordinator serves, until cancelled.</summary>
@@ -114,7 +107,7 @@ public static class SearchRunner
 
     private static string Describe(StoreOptions? store) => store switch
     {
-        null or StoreOptions.Sqlite => "sqlite:store.db",
+        null or StoreOptions.Sqlite => $"sqlite:{RunDirectory.StoreName}",
         StoreOptions.PostgreSql => "postgresql",
         _ => "in-memory",
     };

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cluster.Baselines;
 using Cluster.Confirmation;
 using Cluster.Protocol;
@@ -7,38 +6,31 @@ using Cluster.Spaces;
 namespace Cluster.Runs;
 
 /// <summary>
-/// The files of one run: run.json (<see cref="RunInfo"/>), space.yaml (a copy of the space file),
-/// store.db (the SQLite journal and snapshots), status.json (the coordinator's latest status,
-/// rewritten atomically; baselines.json holds the baselines evaluated beside the search, so readers never disturb a live run),
-/// confirm.json (front members and baselines retrained on shared seeds by `search confirm`).
+/// The files of one run and their writers: run.json (<see cref="RunInfo"/>), space.yaml (a copy of the
+/// space file), store.db (the SQLite journal and snapshots), status.json (the coordinator's latest
+/// status), baselines.json (the baselines evaluated beside the search), confirm.json (front members and
+/// baselines retrained on shared seeds by `search confirm`). The JSON files are replaced atomically, so
+/// readers never disturb a live run; they are read through <see cref="RunRecord"/>.
 /// </summary>
 public sealed class RunDirectory(string path)
 {
-    // Metrics and objectives may be infinite or NaN (a rejected candidate's loss): write them as "Infinity", "NaN".
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    public const string InfoName = "run.json";
+    public const string StoreName = "store.db";
+    public const string StatusName = "status.json";
+    public const string BaselinesName = "baselines.json";
+    public const string ConfirmationName = "confirm.json";
+    public const string SpaceCopyName = "space.yaml";
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
-    public string InfoFile => System.IO.Path.Combine(Path, "run.json");
-    public string StoreFile => System.IO.Path.Combine(Path, "store.db");
-    public string StatusFile => System.IO.Path.Combine(Path, "status.json");
-    public string BaselinesFile => System.IO.Path.Combine(Path, "baselines.json");
-    public string ConfirmationFile => System.IO.Path.Combine(Path, "confirm.json");
-    public string SpaceCopy => System.IO.Path.Combine(Path, "space.yaml");
+    public string InfoFile => Under(InfoName);
+    public string StoreFile => Under(StoreName);
+    public string StatusFile => Under(StatusName);
+    public string BaselinesFile => Under(BaselinesName);
+    public string ConfirmationFile => Under(ConfirmationName);
+    public string SpaceCopy => Under(SpaceCopyName);
     public string RunId => System.IO.Path.GetFileName(Path);
 
     public bool Exists => File.Exists(InfoFile);
-
-    /// <summary>The run in <paramref name="path"/>; refused, with the path, when the directory holds none.</summary>
-    /// <exception cref="DirectoryNotFoundException">No run.json there.</exception>
-    public static RunDirectory Existing(string path)
-    {
-        var dir = new RunDirectory(path);
-        return dir.Exists ? dir : throw new DirectoryNotFoundException($"{dir.Path} holds no run (no run.json)");
-    }
 
     /// <summary>Creates the directory for a new run; refuses one that already holds a run.</summary>
     public RunInfo Create(SearchSpace space, string store, TimeProvider clock)
@@ -49,38 +41,19 @@ public sealed class RunDirectory(string path)
         if (File.Exists(space.Source))
         {
             File.Copy(space.Source, SpaceCopy, overwrite: true);
-            copy = "space.yaml";
+            copy = SpaceCopyName;
         }
         var info = new RunInfo(RunId, space.Name, space.Source, copy, space.Seed, clock.GetUtcNow(), space.Family.Name,
             space.StrategyName, space.Engine.MaxEvaluations, store);
-        WriteAtomically(InfoFile, JsonSerializer.Serialize(info, Json));
+        RunJson.WriteAtomically(InfoFile, info);
         return info;
     }
 
-    public RunInfo ReadInfo() => JsonSerializer.Deserialize<RunInfo>(File.ReadAllText(InfoFile), Json)
-        ?? throw new InvalidDataException($"{InfoFile} is empty");
+    public void WriteStatus(StatusReport status) => RunJson.WriteAtomically(StatusFile, status);
 
-    public void WriteStatus(StatusReport status) => WriteAtomically(StatusFile, JsonSerializer.Serialize(status, Json));
+    public void WriteBaselines(IReadOnlyList<BaselineResult> baselines) => RunJson.WriteAtomically(BaselinesFile, baselines);
 
-    public StatusReport? ReadStatus() =>
-        File.Exists(StatusFile) ? JsonSerializer.Deserialize<StatusReport>(File.ReadAllText(StatusFile), Json) : null;
+    public void WriteConfirmation(IReadOnlyList<ConfirmationResult> results) => RunJson.WriteAtomically(ConfirmationFile, results);
 
-    /// <summary>The baselines evaluated so far (none before the search finishes).</summary>
-    public IReadOnlyList<BaselineResult> ReadBaselines() =>
-        File.Exists(BaselinesFile) ? JsonSerializer.Deserialize<BaselineResult[]>(File.ReadAllText(BaselinesFile), Json) ?? [] : [];
-
-    public void WriteBaselines(IReadOnlyList<BaselineResult> baselines) => WriteAtomically(BaselinesFile, JsonSerializer.Serialize(baselines, Json));
-
-    /// <summary>The confirmation trainings done so far (`search confirm`), in the order they finished.</summary>
-    public IReadOnlyList<ConfirmationResult> ReadConfirmation() =>
-        File.Exists(ConfirmationFile) ? JsonSerializer.Deserialize<ConfirmationResult[]>(File.ReadAllText(ConfirmationFile), Json) ?? [] : [];
-
-    public void WriteConfirmation(IReadOnlyList<ConfirmationResult> results) => WriteAtomically(ConfirmationFile, JsonSerializer.Serialize(results, Json));
-
-    private static void WriteAtomically(string file, string text)
-    {
-        string tmp = file + ".tmp";
-        File.WriteAllText(tmp, text);
-        File.Move(tmp, file, overwrite: true);
-    }
+    private string Under(string name) => System.IO.Path.Combine(Path, name);
 }

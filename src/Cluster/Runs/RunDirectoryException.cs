@@ -1,4 +1,7 @@
 namespace Cluster.Runs;
 
-/// <summary>A run directory that cannot serve the request: it already holds a run, or holds a run of another space. The message names it.</summary>
+/// <summary>
+/// A run directory that cannot serve the request: it already holds a run, holds a run of another
+/// space, or holds a file that is not what it should be. The message names the directory or file.
+/// </summary>
 public sealed class RunDirectoryException(string message) : InvalidOperationException(message);

@@ -11,15 +11,14 @@ namespace Cluster.Runs;
 public static class RunExport
 {
     /// <param name="space">The run's space (its family parses the genomes, its objectives name and rank them).</param>
-    /// <exception cref="DirectoryNotFoundException">No run in the directory.</exception>
     /// <exception cref="ArgumentException">A bad format or K, a run without results, or a front that cannot be exported.</exception>
-    public static string Export(string runDirectory, SearchSpace space, int top, string format)
+    public static string Export(RunRecord run, SearchSpace space, int top, string format)
     {
         if (!Exporter.Formats.Contains(format))
             throw new ArgumentException($"unknown export format '{format}'; choose one of {string.Join(", ", Exporter.Formats)}", nameof(format));
         if (top < 1) throw new ArgumentException($"--top must be at least 1, not {top}", nameof(top));
-        var dir = RunDirectory.Existing(runDirectory);
-        var status = dir.ReadStatus() ?? throw new ArgumentException($"run {dir.RunId} has no results yet: nothing to export");
+        var dir = run.Directory;
+        var status = run.Status ?? throw new ArgumentException($"run {dir.RunId} has no results yet: nothing to export");
         if (status.Front.Length == 0) throw new ArgumentException($"run {dir.RunId} has an empty front: nothing to export");
         var first = space.Objectives.Items[0];
         var items = RunRanking.Front(status, first.ToMinimized).Take(top).Select(f => new ExportItem(

@@ -42,7 +42,7 @@ public sealed class BaselineTests
         string dir = TestRuns.TempDir("baselines");
         Counting.BaselineJobs = 0;
         Assert.Equal(0, await Invoke("run", "--out", dir));
-        var recorded = new RunDirectory(dir).ReadBaselines();
+        var recorded = RunRecord.Load(dir).Baselines;
         Assert.Equal(Baselines, recorded.Select(b => b.Genome));
         Assert.Equal(2, Counting.BaselineJobs);
         // Same numbers as the fake evaluator gives these genomes directly.

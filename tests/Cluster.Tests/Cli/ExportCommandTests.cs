@@ -54,10 +54,10 @@ public sealed class ExportCommandTests
         var space = SearchSpaceFile.LoadEmbedded();
         foreach (string format in Evaluators.Export.Exporter.Formats)
         {
-            string text = RunExport.Export(run, space, 10, format);
+            string text = RunExport.Export(RunRecord.Load(run), space, 10, format);
             Assert.Contains("0.0234", text);
         }
-        Assert.Contains("class", RunExport.Export(run, space, 1, "pytorch"));
+        Assert.Contains("class", RunExport.Export(RunRecord.Load(run), space, 1, "pytorch"));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class ExportCommandTests
         Assert.Equal(2, await Invoke("export", run, "--format", "onnx"));
         Assert.Equal(2, await Invoke("export", run, "--top", "0"));
         Assert.Equal(2, await Invoke("export", Path.Combine(run, "nope"), "--format", "json"));
-        var ex = Assert.Throws<ArgumentException>(() => RunExport.Export(run, SearchSpaceFile.LoadEmbedded(), 1, "onnx"));
+        var ex = Assert.Throws<ArgumentException>(() => RunExport.Export(RunRecord.Load(run), SearchSpaceFile.LoadEmbedded(), 1, "onnx"));
         Assert.Contains("json, pytorch, torchsharp, latex", ex.Message);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cluster.Cli;
 using Cluster.Hosting;
+using Cluster.Runs;
 using Cluster.TestHost;
 using Cluster.Tests.Support;
 
@@ -27,7 +28,8 @@ public sealed class SearchCommandsTests
     {
         string dir = TestRuns.TempDir("cli");
         Assert.Equal(0, await Invoke("run", "--workers", "2", "--out", dir));
-        var (info, status) = SearchRunner.ReadStatus(dir);
+        var run = RunRecord.Load(dir);
+        var (info, status) = (run.Info, run.Status);
         Assert.Equal("zdt1-test", info.SpaceName);
         Assert.Equal(TestRuns.Describe((await TestRuns.Reference()).Status), TestRuns.Describe(status!));
         // The stage counters reach status.json: every result passed through the fake's one stage.
@@ -36,7 +38,7 @@ public sealed class SearchCommandsTests
 
         Assert.Equal(0, await Invoke("status", dir));
         Assert.Equal(0, await Invoke("resume", dir, "--workers", "1"));
-        Assert.Equal(TestRuns.Describe(status!), TestRuns.Describe(SearchRunner.ReadStatus(dir).Status!));
+        Assert.Equal(TestRuns.Describe(status!), TestRuns.Describe(RunRecord.Load(dir).Status!));
     }
 
     [Fact]
@@ -44,7 +46,7 @@ public sealed class SearchCommandsTests
     {
         string dir = TestRuns.TempDir("cli-seed");
         Assert.Equal(0, await Invoke("run", "--seed", "99", "--out", dir));
-        Assert.Equal(99UL, SearchRunner.ReadStatus(dir).Info.Seed);
+        Assert.Equal(99UL, RunRecord.Load(dir).Info.Seed);
     }
 
     [Fact]

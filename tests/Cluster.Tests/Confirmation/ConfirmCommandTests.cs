@@ -44,13 +44,12 @@ public sealed class ConfirmCommandTests
     {
         string dir = TestRuns.TempDir("confirm");
         Assert.Equal(0, (await Invoke("run", "--out", dir)).Code);
-        var run = new RunDirectory(dir);
-        var status = run.ReadStatus()!;
+        var status = RunRecord.Load(dir).Status!;
 
         lock (Counting.Jobs) Counting.Jobs.Clear();
         var (code, output) = await Invoke("confirm", dir, "--seeds", "3", "--top", "1", "--workers", "2");
         Assert.Equal(0, code);
-        var results = run.ReadConfirmation();
+        var results = RunRecord.Load(dir).Confirmation;
         // Best on f1 and best on f2 (two front members), plus the baseline, each on seeds 1..3.
         var best = new[] { status.Front.MinBy(f => f.Objectives[0])!.Genome, status.Front.MinBy(f => f.Objectives[1])!.Genome };
         Assert.Equal(best.Concat(Baselines).Order(), results.Select(r => r.Genome).Distinct().Order());
@@ -70,7 +69,7 @@ public sealed class ConfirmCommandTests
         Assert.Empty(Counting.Jobs);
         Assert.Equal(0, (await Invoke("confirm", dir, "--seeds", "4", "--top", "1")).Code);
         Assert.Equal(3, Counting.Jobs.Count);
-        Assert.Equal(12, run.ReadConfirmation().Count);
+        Assert.Equal(12, RunRecord.Load(dir).Confirmation.Count);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Cluster.Hosting;
+using Cluster.Runs;
 using Cluster.TestHost;
 using Cluster.Tests.Support;
 using Search.Engine;
@@ -32,7 +33,8 @@ public sealed class LocalRunTests
         Assert.True(three.Status.Rejected > 0, "the space should exercise rejections too");
 
         // The run directory: run.json, store.db, status.json (read back without an actor system).
-        var (info, status) = SearchRunner.ReadStatus(three.RunDirectory);
+        var run = RunRecord.Load(three.RunDirectory);
+        var (info, status) = (run.Info, run.Status);
         Assert.Equal(TestRuns.Seed, info.Seed);
         Assert.Equal("nsga2", info.Strategy);
         Assert.True(File.Exists(Path.Combine(three.RunDirectory, "store.db")));

@@ -1,4 +1,4 @@
 namespace Search.Genomes.KanBasis;
 
-/// <summary>The basis families a KAN edge function phi(x) can use (see REFERENCES.md "KAN bases").</summary>
+/// <summary>The basis families a KAN edge function phi(x) can use; their text forms and parameters are in this folder's README.md.</summary>
 public enum KanBasisKind { BSpline, Rbf, Chebyshev, Fourier, Rational, ReluKan, AfKan, Select }
