@@ -15,7 +15,7 @@ public sealed record StabilitySettings
     /// <summary>Length of each ascent step in parameter space (the step follows the normalised direction).</summary>
     public double StepSize { get; init; } = 1.0;
 
-    /// <summary>Reject when the gradient norm exceeds this (REFERENCES.md: ~1e8).</summary>
+    /// <summary>Reject when the gradient norm exceeds this (about 1e8, the threshold the EvoNorm authors describe for their stability check).</summary>
     public double MaxGradientNorm { get; init; } = 1e8;
 
     /// <summary>Samples of the batch the loss is taken on.</summary>
