@@ -1,0 +1,99 @@
+using Cluster.Protocol;
+using Cluster.Serialization;
+using Cluster.Spaces;
+using Cluster.Spaces.Families;
+using Cluster.Workers;
+using Evaluators.Export;
+using Evaluators.Families;
+using Evaluators.Runtime;
+using Evaluators.Slots;
+using Evaluators.Tasks;
+using MessagePack;
+using Search.Core;
+using static TorchSharp.torch;
+
+namespace Cluster.Tests.Families;
+
+/// <summary>
+/// Walks every registered family from YAML to export: a space loads (or, for a family that cannot
+/// be evaluated, is refused with one line), a job carries its family section over the wire, a
+/// worker reads it back, the candidate compiles and fills its tasks' templates, and it exports.
+/// </summary>
+public sealed class FamilyRegistryTests
+{
+    public static TheoryData<string> Registered => new(LayerFamilies.Names);
+
+    public FamilyRegistryTests() => TorchRuntime.EnsureReady(1);
+
+    [Fact]
+    public void Every_registered_family_has_exactly_one_section_reader_and_nothing_else_does()
+    {
+        Assert.Equal(LayerFamilies.Names.Order(StringComparer.Ordinal), FamilySection.ReaderFamilies.Order(StringComparer.Ordinal));
+        Assert.Equal(LayerFamilies.Names.Count, LayerFamilies.Names.Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_task_belongs_to_one_family_whose_slot_kind_its_template_takes()
+    {
+        foreach (var task in ProxyTasks.List)
+        {
+            var owner = Assert.Single(LayerFamilies.All, f => f.Tasks.Contains(task));
+            Assert.Equal(owner.Slot, task.Template.Slots);
+        }
+        Assert.Equal(ProxyTasks.List.Count, ProxyTasks.List.Select(t => t.Name).Distinct().Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(Registered))]
+    public void A_family_walks_from_yaml_to_export_or_is_refused_when_the_space_loads(string name)
+    {
+        var family = LayerFamilies.Get(name);
+        if (family.NotEvaluable is { } why)
+        {
+            var e = Assert.Throws<SearchSpaceException>(() => SearchSpaceFile.Parse(FamilyYaml.Space(name, "fmnist-mlp"), "walk.yaml"));
+            Assert.Equal(3, e.Line); // at the family's name
+            Assert.Contains($"family '{name}' cannot be evaluated yet: {why}", e.Problem);
+            Assert.DoesNotContain('\n', e.Message);
+            return;
+        }
+
+        var task = family.Tasks[0];
+        var space = SearchSpaceFile.Parse(FamilyYaml.Space(name, task.Name), "walk.yaml");
+        Assert.Same(family, space.FamilySpace!.Family);
+        var genome = space.Family.Random(new Rng(11));
+
+        // The job as the coordinator makes it, through the wire format, read back by a worker.
+        var sent = new Job("run", 0, space.Family.Name, genome.Text, 5, space.Evaluation, 0, 1, space.FamilySpace.Text, space.FamilySpace.Fingerprint);
+        var received = MessagePackSerializer.Deserialize<Job>(MessagePackSerializer.Serialize(sent, ProtocolSerializer.Options), ProtocolSerializer.Options);
+        var job = new FamilySpaceCache().Resolve(received);
+        Assert.Equal(space.FamilySpace.Fingerprint, job.Space!.Fingerprint);
+
+        // The candidate compiles under the run's settings and fills the template of each of its tasks.
+        var compiled = family.Compiler(job.Space.Settings).Compile(job.GenomeText);
+        Assert.Equal(genome.Text, compiled.Text);
+        Assert.Null(compiled.LimitProblem);
+        Assert.NotEmpty(compiled.Probe().Outputs);
+        foreach (var t in family.Tasks)
+        {
+            using var scope = NewDisposeScope();
+            using var model = t.Template.Build([1, 28, 28], 10, compiled.Slot);
+            model.eval();
+            Assert.Equal([2L, 10L], model.forward(randn(2, 1, 28, 28)).shape);
+        }
+
+        // And it exports in every format, under its family's name.
+        var item = new ExportItem(genome, $"walk_{name}");
+        foreach (var format in Exporter.Formats)
+            Assert.Contains("walk_", Exporter.Export(format, [item], new ExportOptions()), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(name, ExportLayer.Resolve(item).Family);
+    }
+
+    [Fact]
+    public void A_worker_of_another_reading_refuses_a_family_section_whose_fingerprint_differs()
+    {
+        var space = SearchSpaceFile.Parse(FamilyYaml.Space("activation", "fmnist-mlp", "max_nodes: 40"), "walk.yaml");
+        var job = new Job("run", 0, "activation", "relu(x)", 5, space.Evaluation, 0, 1, space.FamilySpace!.Text, space.FamilySpace.Fingerprint ^ 1);
+        var e = Assert.Throws<ArgumentException>(() => new FamilySpaceCache().Resolve(job));
+        Assert.Contains("another version", e.Message);
+    }
+}
