@@ -1,3 +1,4 @@
+using Cluster.Protocol.Data;
 using Evaluators.Candidates;
 using MessagePack;
 
@@ -7,6 +8,8 @@ namespace Cluster.Protocol;
 /// One proposal to evaluate. <see cref="Seed"/> depends only on (run seed, proposal id), so a
 /// re-sent job trains identically; <see cref="DeadlineUnixMs"/> is when the coordinator gives up
 /// on it and hands it to someone else; <see cref="Attempt"/> counts hand-outs of this proposal.
+/// <see cref="FamilySpace"/> is the run's family section as canonical text ("" = the family's
+/// defaults) and <see cref="SpaceFingerprint"/> identifies the space it belongs to.
 /// </summary>
 [MessagePackObject]
 public sealed record Job(
@@ -15,9 +18,11 @@ public sealed record Job(
     [property: Key(2)] string Family,
     [property: Key(3)] string GenomeText,
     [property: Key(4)] ulong Seed,
-    [property: Key(5)] EvaluationPlan Plan,
+    [property: Key(5)] PlanData Plan,
     [property: Key(6)] long DeadlineUnixMs,
-    [property: Key(7)] int Attempt) : IClusterMessage
+    [property: Key(7)] int Attempt,
+    [property: Key(8)] string FamilySpace,
+    [property: Key(9)] ulong SpaceFingerprint) : IClusterMessage
 {
-    public EvaluationJob ToEvaluationJob() => new(Family, GenomeText, Seed, Plan);
+    public EvaluationJob ToEvaluationJob() => new(Family, GenomeText, Seed, Plan.ToDomain());
 }
