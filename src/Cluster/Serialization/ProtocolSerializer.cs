@@ -8,8 +8,9 @@ namespace Cluster.Serialization;
 /// <summary>
 /// MessagePack for every <see cref="Protocol.IClusterMessage"/>: messages on the wire, journal
 /// events and snapshots. Manifests come from <see cref="Manifests"/>, never CLR names. The standard
-/// resolver has no contractless fallback: a type without <c>[MessagePackObject]</c> and integer keys
-/// fails to serialize, so a domain record can never slip into the wire format by property name.
+/// resolver has no contractless fallback: a type without <c>[MessagePackObject]</c> fails to
+/// serialize, so a domain record can never slip into the wire format by property name (the
+/// serialization tests also require integer keys on every type a message can reach).
 /// </summary>
 public sealed class ProtocolSerializer : SerializerWithStringManifest
 {
