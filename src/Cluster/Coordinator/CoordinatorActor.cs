@@ -3,6 +3,7 @@ using Akka.Cluster;
 using Akka.Event;
 using Akka.Persistence;
 using Cluster.Protocol;
+using Cluster.Protocol.Journal;
 using Cluster.Spaces;
 
 namespace Cluster.Coordinator;

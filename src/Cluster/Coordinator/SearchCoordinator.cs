@@ -1,9 +1,10 @@
 using Cluster.Protocol;
+using Cluster.Protocol.Data;
+using Cluster.Protocol.Journal;
 using Cluster.Spaces;
 using MessagePack;
 using Search.Core;
 using Search.Engine;
-using Search.Rejection;
 using Search.State;
 
 namespace Cluster.Coordinator;
@@ -21,7 +22,11 @@ public sealed class SearchCoordinator
     private static readonly MessagePackSerializerOptions EngineOptions =
         MessagePackSerializerOptions.Standard.WithSecurity(MessagePackSecurity.UntrustedData);
 
-    private readonly SearchSpace _space;
+    // Converted once: every job of the run carries the same plan.
+    private readonly PlanData _plan;
+    // The run's family section and its fingerprint: workers compile with exactly this space.
+    private readonly string _familySpace;
+    private readonly ulong _spaceFingerprint;
     private readonly CoordinatorSettings _settings;
     private readonly TimeProvider _clock;
     private readonly Dictionary<long, InFlightJob> _inFlight = new();
@@ -35,7 +40,8 @@ public sealed class SearchCoordinator
         Dictionary<long, int> strikes, HashSet<long> done, long poisoned)
     {
         settings.Validate();
-        (_space, RunId, Engine, _settings, _clock, _strikes, _done, Poisoned) = (space, runId, engine, settings, clock, strikes, done, poisoned);
+        (_plan, RunId, Engine, _settings, _clock, _strikes, _done, Poisoned) = (PlanData.From(space.Evaluation), runId, engine, settings, clock, strikes, done, poisoned);
+        (_familySpace, _spaceFingerprint) = (space.FamilySpace?.Text ?? "", space.FamilySpace?.Fingerprint ?? 0);
     }
 
     public static SearchCoordinator Create(SearchSpace space, string runId, CoordinatorSettings settings, TimeProvider clock) =>
@@ -78,8 +84,8 @@ public sealed class SearchCoordinator
         int attempt = _attempts[p.Id] = _attempts.GetValueOrDefault(p.Id) + 1;
         var deadline = _clock.GetUtcNow() + _settings.JobTimeout;
         _inFlight[p.Id] = new InFlightJob(p.Id, workerId, attempt, deadline);
-        return new Job(RunId, p.Id, Engine.Family.Name, p.Genome.Text, p.EvaluationSeed, _space.Evaluation, deadline.ToUnixTimeMilliseconds(), attempt,
-            _space.FamilySpace?.Text ?? "", _space.FamilySpace?.Fingerprint ?? 0);
+        return new Job(RunId, p.Id, Engine.Family.Name, p.Genome.Text, p.EvaluationSeed, _plan, deadline.ToUnixTimeMilliseconds(), attempt,
+            _familySpace, _spaceFingerprint);
     }
 
     /// <summary>True when no result for this proposal is stored yet (a repeat or a late second result is not).</summary>
@@ -95,9 +101,9 @@ public sealed class SearchCoordinator
     {
         var report = r.Report;
         var res = report.Result;
-        if (res.Status == EvaluationStatus.Accepted && res.Objectives?.Length != Engine.Objectives.Count)
-            report = report with { Result = EvaluationResult.Fail(
-                $"invalid report: {res.Objectives?.Length ?? 0} objective values, the search has {Engine.Objectives.Count}", res.Seconds) };
+        if (res.Status == ResultStatus.Accepted && res.Objectives?.Length != Engine.Objectives.Count)
+            report = report with { Result = ResultData.From(EvaluationResult.Fail(
+                $"invalid report: {res.Objectives?.Length ?? 0} objective values, the search has {Engine.Objectives.Count}", res.Seconds)) };
         return new ResultRecorded(r.ProposalId, r.WorkerId, r.Attempt, report);
     }
 
@@ -107,7 +113,7 @@ public sealed class SearchCoordinator
         _inFlight.Remove(e.ProposalId);
         Engine.RecordStageStats(e.Report.Counters());
         _details[e.ProposalId] = new ResultDetails(e.Report.Metrics, e.Report.Learned);
-        var outcome = Engine.Tell(e.ProposalId, e.Report.Result, e.Report.Fingerprint);
+        var outcome = Engine.Tell(e.ProposalId, e.Report.Result.ToDomain(), e.Report.Fingerprint?.ToDomain());
         if (outcome == TellOutcome.Applied) PruneDetails();
         return outcome;
     }
@@ -161,8 +167,8 @@ public sealed class SearchCoordinator
         return Engine.Pending.Count(p => Engine.Requeue(p.Id));
     }
 
-    public EquivalenceAnswer Lookup(ProbeFingerprint fingerprint) =>
-        new(fingerprint, fingerprint.IsFinite && Engine.TryReuse(fingerprint, out var result) ? result : null);
+    public EquivalenceAnswer Lookup(FingerprintData fingerprint) =>
+        new(fingerprint, fingerprint.IsFinite && Engine.TryReuse(fingerprint.ToDomain(), out var result) ? ResultData.From(result) : null);
 
     public CoordinatorSnapshot Snapshot() => new(Engine.SaveBytes(), new(_strikes), Poisoned, new(_details));
 
@@ -175,6 +181,6 @@ public sealed class SearchCoordinator
         long total = Engine.Settings.MaxEvaluations;
         return new StatusReport(RunId, c.Applied, total, c.Accepted, c.Rejected, c.Failed,
             c.RejectedByStage.ToDictionary(n => n.Name, n => n.Count), front, _inFlight.Count, workers, Engine.IsDone, c.Duplicates + Duplicates, Poisoned,
-            c.Stages.Stages);
+            StageStatsData.From(c.Stages.Stages));
     }
 }

@@ -73,8 +73,7 @@ public static class SearchRunner
             dir.WriteStatus(s);
         }
         int workers = options.Node.Roles.Contains(NodeOptions.EvaluatorRole) ? options.Workers : 0;
-        var worker = options.Worker with { Device = options.Device };
-        var role = new NodeRole(space, dir.RunId, options.Coordinator, store, OnStatus, workers, options.Evaluator, worker);
+        var role = new NodeRole(space, dir.RunId, options.Coordinator, store, OnStatus, workers, options.Evaluator, options.Worker);
 
         using var host = SearchNode.Build(options.Node, role);
         await host.StartAsync(cancel);

@@ -1,3 +1,4 @@
+using Cluster.Protocol.Data;
 using Evaluators.Candidates;
 using MessagePack;
 
@@ -17,11 +18,11 @@ public sealed record Job(
     [property: Key(2)] string Family,
     [property: Key(3)] string GenomeText,
     [property: Key(4)] ulong Seed,
-    [property: Key(5)] EvaluationPlan Plan,
+    [property: Key(5)] PlanData Plan,
     [property: Key(6)] long DeadlineUnixMs,
     [property: Key(7)] int Attempt,
     [property: Key(8)] string FamilySpace = "",
     [property: Key(9)] ulong SpaceFingerprint = 0) : IClusterMessage
 {
-    public EvaluationJob ToEvaluationJob() => new(Family, GenomeText, Seed, Plan);
+    public EvaluationJob ToEvaluationJob() => new(Family, GenomeText, Seed, Plan.ToDomain());
 }

@@ -1,5 +1,5 @@
+using Cluster.Protocol.Data;
 using MessagePack;
-using Search.Rejection;
 
 namespace Cluster.Protocol;
 
@@ -23,4 +23,4 @@ public sealed record StatusReport(
     [property: Key(10)] bool IsDone,
     [property: Key(11)] long Duplicates,
     [property: Key(12)] long Poisoned,
-    [property: Key(13)] StageStats[]? Stages = null) : IClusterMessage;
+    [property: Key(13)] StageStatsData[]? Stages = null) : IClusterMessage;

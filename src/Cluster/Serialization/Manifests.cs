@@ -1,5 +1,5 @@
-using Cluster.Coordinator;
 using Cluster.Protocol;
+using Cluster.Protocol.Journal;
 
 namespace Cluster.Serialization;
 

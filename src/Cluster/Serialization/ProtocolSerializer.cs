@@ -7,9 +7,10 @@ namespace Cluster.Serialization;
 
 /// <summary>
 /// MessagePack for every <see cref="Protocol.IClusterMessage"/>: messages on the wire, journal
-/// events and snapshots. Manifests come from <see cref="Manifests"/>, never CLR names. The plan
-/// inside a job (EvaluationPlan, a plain record without keys) goes through the contractless
-/// resolver, i.e. by property name.
+/// events and snapshots. Manifests come from <see cref="Manifests"/>, never CLR names. The standard
+/// resolver has no contractless fallback: a type without <c>[MessagePackObject]</c> fails to
+/// serialize, so a domain record can never slip into the wire format by property name (the
+/// serialization tests also require integer keys on every type a message can reach).
 /// </summary>
 public sealed class ProtocolSerializer : SerializerWithStringManifest
 {
@@ -17,7 +18,7 @@ public sealed class ProtocolSerializer : SerializerWithStringManifest
     public const int Id = 4711;
 
     public static readonly MessagePackSerializerOptions Options = MessagePackSerializerOptions.Standard
-        .WithResolver(ContractlessStandardResolver.Instance)
+        .WithResolver(StandardResolver.Instance)
         .WithSecurity(MessagePackSecurity.UntrustedData);
 
     public ProtocolSerializer(ExtendedActorSystem system) : base(system) { }

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Cluster.Protocol;
+using Cluster.Protocol.Data;
 using Evaluators.Candidates;
 using Search.Core;
 using Search.Rejection;
@@ -17,9 +18,9 @@ internal sealed class CoordinatorLookup(IActorRef coordinator, string runId, Tim
         result = null!;
         try
         {
-            var answer = coordinator.Ask<EquivalenceAnswer>(new EquivalenceQuery(runId, fingerprint), timeout).GetAwaiter().GetResult();
+            var answer = coordinator.Ask<EquivalenceAnswer>(new EquivalenceQuery(runId, FingerprintData.From(fingerprint)), timeout).GetAwaiter().GetResult();
             if (answer.Result is null) return false;
-            result = answer.Result;
+            result = answer.Result.ToDomain();
             return true;
         }
         catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)

@@ -52,7 +52,7 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers, IWithUnboundedS
 
     private void RequestWork()
     {
-        _coordinator.Tell(new RequestWork(_workerId, _settings.Device, _settings.Families));
+        _coordinator.Tell(new RequestWork(_workerId));
         // If the coordinator is away (singleton moving, restart), ask again.
         Timers.StartSingleTimer("ask", AskAgain.Instance, _settings.RequestTimeout);
     }

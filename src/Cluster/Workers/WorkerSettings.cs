@@ -1,10 +1,8 @@
 namespace Cluster.Workers;
 
-/// <summary>One evaluator slot: its device, which families it takes (empty: any), how patient it is with the coordinator.</summary>
+/// <summary>How patient an evaluator slot is with the coordinator (its device is the evaluator's own).</summary>
 public sealed record WorkerSettings
 {
-    public string Device { get; init; } = "cpu";
-    public string[] Families { get; init; } = [];
     /// <summary>A result not acknowledged by then is sent again (the coordinator ignores repeats).</summary>
     public TimeSpan AckTimeout { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>How long an equivalence-cache question may take before it counts as a miss.</summary>

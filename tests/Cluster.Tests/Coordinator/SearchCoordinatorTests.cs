@@ -1,5 +1,7 @@
 using Cluster.Coordinator;
 using Cluster.Protocol;
+using Cluster.Protocol.Data;
+using Cluster.Protocol.Journal;
 using Cluster.TestHost;
 using Cluster.Tests.Support;
 using Evaluators.Candidates;
@@ -99,9 +101,9 @@ public sealed class SearchCoordinatorTests
     {
         var c = NewCoordinator();
         var job = Assert.IsType<Job>(c.Offer("w"));
-        var bad = new JobResult("run", job.ProposalId, "w", 1, SampleMessages.Report with { Result = EvaluationResult.Accept(1, 2, 3) });
+        var bad = new JobResult("run", job.ProposalId, "w", 1, SampleMessages.Report with { Result = ResultData.From(EvaluationResult.Accept(1, 2, 3)) });
         var e = c.Record(bad);
-        Assert.Equal(EvaluationStatus.Failed, e.Report.Result.Status);
+        Assert.Equal(ResultStatus.Failed, e.Report.Result.Status);
         c.Apply(e); // must not throw, now or on replay
     }
 

@@ -60,10 +60,10 @@ public sealed class FamilyRegistryTests
         var task = family.Tasks[0];
         var space = SearchSpaceFile.Parse(FamilyYaml.Space(name, task.Name), "walk.yaml");
         Assert.Same(family, space.FamilySpace!.Family);
-        var genome = space.Family.Random(new Rng(11));
 
         // The job as the coordinator makes it, through the wire format, read back by a worker.
-        var sent = new Job("run", 0, space.Family.Name, genome.Text, 5, space.Evaluation, 0, 1, space.FamilySpace.Text, space.FamilySpace.Fingerprint);
+        var sent = FamilyYaml.FirstJob(space);
+        var genome = space.Family.Parse(sent.GenomeText);
         var received = MessagePackSerializer.Deserialize<Job>(MessagePackSerializer.Serialize(sent, ProtocolSerializer.Options), ProtocolSerializer.Options);
         var job = new FamilySpaceCache().Resolve(received);
         Assert.Equal(space.FamilySpace.Fingerprint, job.Space!.Fingerprint);
@@ -92,7 +92,8 @@ public sealed class FamilyRegistryTests
     public void A_worker_of_another_reading_refuses_a_family_section_whose_fingerprint_differs()
     {
         var space = SearchSpaceFile.Parse(FamilyYaml.Space("activation", "fmnist-mlp", "max_nodes: 40"), "walk.yaml");
-        var job = new Job("run", 0, "activation", "relu(x)", 5, space.Evaluation, 0, 1, space.FamilySpace!.Text, space.FamilySpace.Fingerprint ^ 1);
+        var job = FamilyYaml.FirstJob(space);
+        job = job with { SpaceFingerprint = job.SpaceFingerprint ^ 1 };
         var e = Assert.Throws<ArgumentException>(() => new FamilySpaceCache().Resolve(job));
         Assert.Contains("another version", e.Message);
     }

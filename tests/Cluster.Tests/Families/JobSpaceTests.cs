@@ -22,9 +22,6 @@ public sealed class JobSpaceTests
 
     public JobSpaceTests() => TorchRuntime.EnsureReady(1);
 
-    private static Job JobFor(SearchSpace space, string genome) =>
-        new("run", 0, space.Family.Name, genome, 3, space.Evaluation, 0, 1, space.FamilySpace!.Text, space.FamilySpace.Fingerprint);
-
     /// <summary>The evaluator with the plan's task trained on generated spirals (seconds, no files).</summary>
     private static CandidateEvaluator Evaluator() => new(new CandidateEvaluatorOptions
     {
@@ -40,12 +37,14 @@ public sealed class JobSpaceTests
         Assert.Contains(seed, ((SeededFamily)space.Family).Seeds.Select(g => g.Text));
         using var evaluator = Evaluator();
 
-        var report = evaluator.Evaluate(new FamilySpaceCache().Resolve(JobFor(space, seed)), NoEquivalenceLookup.Instance, default);
+        var sent = FamilyYaml.FirstJob(space);
+        Assert.Equal(seed, sent.GenomeText);
+        var report = evaluator.Evaluate(new FamilySpaceCache().Resolve(sent), NoEquivalenceLookup.Instance, default);
         Assert.Equal(EvaluationStatus.Accepted, report.Result.Status);
         Assert.Equal(0, report.Stages[StageNames.Structural].Rejected);
 
         // The same job without the run's section compiles with the defaults: the seed is then out of bounds.
-        var defaults = evaluator.Evaluate(JobFor(space, seed).ToEvaluationJob(), NoEquivalenceLookup.Instance, default);
+        var defaults = evaluator.Evaluate(sent.ToEvaluationJob(), NoEquivalenceLookup.Instance, default);
         Assert.Equal((EvaluationStatus.Rejected, StageNames.Structural), (defaults.Result.Status, defaults.Result.Stage));
         Assert.Contains("limit 8", defaults.Result.Reason);
     }
@@ -53,8 +52,8 @@ public sealed class JobSpaceTests
     [Fact]
     public void A_norm_act_space_with_eight_groups_trains_with_eight_groups()
     {
-        var space = SearchSpaceFile.Parse(FamilyYaml.Space("norm-act", "fmnist-plaincnn", "groups: 8"), "groups.yaml");
-        var job = new FamilySpaceCache().Resolve(JobFor(space, "x / group_std(x) * gamma + beta"));
+        var space = SearchSpaceFile.Parse(FamilyYaml.Space("norm-act", "fmnist-plaincnn", "groups: 8", "x / group_std(x) * gamma + beta"), "groups.yaml");
+        var job = new FamilySpaceCache().Resolve(FamilyYaml.FirstJob(space));
         var compiled = job.Space!.Family.Compiler(job.Space.Settings).Compile(job.GenomeText);
 
         using var scope = NewDisposeScope();

@@ -1,4 +1,4 @@
-using Cluster.Coordinator;
+using Cluster.Protocol.Journal;
 using Cluster.Serialization;
 using MessagePack;
 using Microsoft.Data.Sqlite;

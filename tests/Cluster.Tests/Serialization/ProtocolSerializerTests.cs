@@ -56,9 +56,9 @@ public sealed class ProtocolSerializerTests : IDisposable
     public void Manifests_are_the_stored_names_and_never_change()
     {
         // Journal rows keep these names: changing one breaks every stored run.
-        Assert.Equal("ev-result", Manifests.Of(typeof(Cluster.Coordinator.ResultRecorded)));
-        Assert.Equal("ev-lost", Manifests.Of(typeof(Cluster.Coordinator.JobLost)));
-        Assert.Equal("snap-coord", Manifests.Of(typeof(Cluster.Coordinator.CoordinatorSnapshot)));
+        Assert.Equal("ev-result", Manifests.Of(typeof(Cluster.Protocol.Journal.ResultRecorded)));
+        Assert.Equal("ev-lost", Manifests.Of(typeof(Cluster.Protocol.Journal.JobLost)));
+        Assert.Equal("snap-coord", Manifests.Of(typeof(Cluster.Protocol.Journal.CoordinatorSnapshot)));
         Assert.Equal(4711, ProtocolSerializer.Id);
     }
 }

@@ -1,7 +1,6 @@
-using Cluster.Protocol;
 using MessagePack;
 
-namespace Cluster.Coordinator;
+namespace Cluster.Protocol.Journal;
 
 /// <summary>
 /// Persisted event: a handed-out job was lost (its worker died, became unreachable, crashed on it

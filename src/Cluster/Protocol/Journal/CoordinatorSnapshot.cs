@@ -1,7 +1,6 @@
-using Cluster.Protocol;
 using MessagePack;
 
-namespace Cluster.Coordinator;
+namespace Cluster.Protocol.Journal;
 
 /// <summary>Persisted snapshot: the engine's own bytes (SearchEngine.SaveBytes), the strikes per proposal, details of front and buffered results.</summary>
 [MessagePackObject]

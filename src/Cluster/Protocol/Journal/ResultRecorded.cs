@@ -1,7 +1,6 @@
-using Cluster.Protocol;
 using MessagePack;
 
-namespace Cluster.Coordinator;
+namespace Cluster.Protocol.Journal;
 
 /// <summary>Persisted event: the first result for a proposal, stored before the worker is acknowledged.</summary>
 [MessagePackObject]

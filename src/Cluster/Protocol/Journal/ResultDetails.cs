@@ -1,6 +1,6 @@
 using MessagePack;
 
-namespace Cluster.Coordinator;
+namespace Cluster.Protocol.Journal;
 
 /// <summary>A result's metrics and learned scalars, kept while its proposal waits to be applied or sits on the front.</summary>
 [MessagePackObject]
