@@ -46,7 +46,7 @@ public static class SearchCommands
             string dev = result.GetValue(device)!;
             var options = new RunOptions
             {
-                RunDirectory = result.GetValue(output), Workers = result.GetValue(workers), Device = dev, Seed = result.GetValue(seed),
+                RunDirectory = result.GetValue(output), Workers = result.GetValue(workers), Seed = result.GetValue(seed),
                 Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
                 Node = new NodeOptions { Hostname = result.GetValue(host)!, Port = result.GetValue(port) },
             };
@@ -74,7 +74,7 @@ public static class SearchCommands
             string dev = result.GetValue(device)!;
             var options = new RunOptions
             {
-                Workers = result.GetValue(workers), Device = dev, Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
+                Workers = result.GetValue(workers), Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
             };
             var resumed = await new ProgressDisplay().Show(loaded.Name, progress => SearchRunner.Resume(run.Directory.Path, loaded, options, progress, cancel));
             return await Finish(resumed, loaded, BaselineSlot(composition, dev, result.GetValue(data), result.GetValue(threads)), cancel);

@@ -10,7 +10,6 @@ public sealed record RunOptions
     /// <summary>The run directory; default runs/&lt;space&gt;-&lt;UTC time&gt;. Its name is the run id.</summary>
     public string? RunDirectory { get; init; }
     public int Workers { get; init; } = 1;
-    public string Device { get; init; } = "cpu";
     /// <summary>Overrides the space's seed.</summary>
     public ulong? Seed { get; init; }
     /// <summary>Evaluator per worker slot. Required until the real CandidateEvaluator is wired in as the default.</summary>
