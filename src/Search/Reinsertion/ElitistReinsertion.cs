@@ -16,7 +16,7 @@ public sealed class ElitistReinsertion<TGenome>(int eliteCount, Scalarization? s
     public int EliteCount { get; } = eliteCount >= 0 ? eliteCount : throw new ArgumentOutOfRangeException(nameof(eliteCount));
 
     public IReadOnlyList<Individual<TGenome>> Reinsert(
-        IReadOnlyList<Individual<TGenome>> parents, IReadOnlyList<Individual<TGenome>> offspring, int size)
+        IReadOnlyList<Individual<TGenome>> parents, IReadOnlyList<Individual<TGenome>> offspring, int size, Rng rng)
     {
         var bestParents = parents.OrderBy(_scalarization.Of).ToList();
         int elites = Math.Min(EliteCount, Math.Min(size, bestParents.Count));

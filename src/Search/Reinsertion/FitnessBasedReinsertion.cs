@@ -12,6 +12,6 @@ public sealed class FitnessBasedReinsertion<TGenome>(Scalarization? scalarizatio
     public string Name => "fitness-based";
 
     public IReadOnlyList<Individual<TGenome>> Reinsert(
-        IReadOnlyList<Individual<TGenome>> parents, IReadOnlyList<Individual<TGenome>> offspring, int size) =>
+        IReadOnlyList<Individual<TGenome>> parents, IReadOnlyList<Individual<TGenome>> offspring, int size, Rng rng) =>
         parents.Concat(offspring).OrderBy(_scalarization.Of).Take(size).ToArray();
 }

@@ -13,7 +13,7 @@ public sealed class RankCrowdingReinsertion<TGenome> : IReinsertion<TGenome> whe
     public string Name => "rank-crowding";
 
     public IReadOnlyList<Individual<TGenome>> Reinsert(
-        IReadOnlyList<Individual<TGenome>> parents, IReadOnlyList<Individual<TGenome>> offspring, int size) =>
+        IReadOnlyList<Individual<TGenome>> parents, IReadOnlyList<Individual<TGenome>> offspring, int size, Rng rng) =>
         Truncate(parents.Concat(offspring).ToArray(), size);
 
     public static IReadOnlyList<Individual<TGenome>> Truncate(IReadOnlyList<Individual<TGenome>> merged, int size)

@@ -9,6 +9,17 @@ public sealed class ProgressTracker(int objectives)
 
     public long Evaluations { get; private set; }
 
+    /// <summary>The best minimised value of each objective so far (+infinity while nothing feasible was told).</summary>
+    public IReadOnlyList<double> Best => _best;
+
+    /// <summary>A tracker that continues from saved counts, for strategies restored from their state.</summary>
+    public static ProgressTracker Restore(long evaluations, IReadOnlyList<double> best)
+    {
+        var tracker = new ProgressTracker(best.Count) { Evaluations = evaluations };
+        for (int m = 0; m < best.Count; m++) tracker._best[m] = best[m];
+        return tracker;
+    }
+
     public void Record<TGenome>(Individual<TGenome> individual) where TGenome : IGenome
     {
         Evaluations++;

@@ -27,6 +27,9 @@ public sealed class ErasedEngineTests
         { "  name: nsga2\n  population: 8\n", 2 },
         { "  name: multitask-tournament\n  population: 8\n  sample: 3\n", 2 },
         { "  name: islands\n  islands: 2\n  migration_interval: 10\n  migrants: 1\n  inner:\n    name: aging\n    population: 6\n    sample: 2\n", 1 },
+        { "  name: genetic\n  population: 8\n  selection: { name: tournament, size: 3 }\n  reinsertion: { name: elitist, elites: 2 }\n", 1 },
+        { "  name: genetic\n  population: 8\n  weights: [1, 0.1]\n  selection: stochastic-universal-sampling\n  reinsertion: uniform\n", 2 },
+        { "  name: random\n  population: 8\n", 1 },
     };
 
     // A fake evaluator: shorter texts and larger f(1) are better; a few candidates fail.

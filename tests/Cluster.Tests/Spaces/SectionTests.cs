@@ -104,6 +104,7 @@ public sealed class SectionTests
         {
             ["population"] = "10", ["sample"] = "3", ["crossover"] = "0.5", ["mutation"] = "0.5", ["weights"] = "1",
             ["islands"] = "2", ["migration_interval"] = "5", ["migrants"] = "1", ["inner"] = "aging",
+            ["offspring"] = "10", ["selection"] = "tournament", ["reinsertion"] = "elitist", ["termination"] = "stagnation",
         };
         Assert.Equal(StrategyRegistry.Names.Order(), Cluster.Spaces.Sections.StrategyKeys.Of.Keys.Order());
         foreach (var (name, keys) in Cluster.Spaces.Sections.StrategyKeys.Of)

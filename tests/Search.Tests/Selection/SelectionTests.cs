@@ -41,6 +41,25 @@ public class SelectionTests
     }
 
     [Fact]
+    public void Stochastic_universal_sampling_picks_each_within_one_of_its_expected_share()
+    {
+        var sus = new StochasticUniversalSamplingSelection<RealVector>();
+        var rng = new Rng(13);
+        for (int r = 0; r < 200; r++)
+        {
+            // Weights 3, 2, 1, ~0 of 6: of 12 picks, ids 0..2 get exactly 6, 4, 2 (pointers are 0.5 apart).
+            var counts = Counts(sus.Select(Population, 12, rng));
+            Assert.False(counts.ContainsKey(4));
+            Assert.InRange(counts[0], 5, 7);
+            Assert.InRange(counts[1], 3, 5);
+            Assert.InRange(counts[2], 1, 3);
+            Assert.True(counts.GetValueOrDefault(3) <= 1);
+        }
+        // Shuffled, so consecutive picks pair different individuals.
+        Assert.NotEqual([0, 0, 0, 0, 0, 0], sus.Select(Population, 12, new Rng(14)).Take(6).Select(p => p.Id));
+    }
+
+    [Fact]
     public void Rank_weights_follow_position_not_scale()
     {
         Individual<RealVector>[] skewed = [Ind(0, 0), Ind(1, 1000), Ind(2, 1001), Failed(3)];

@@ -42,7 +42,7 @@ internal static class StrategySection
     private static string ReadInto(SpaceSource source, YamlNode node, string path, string prefix, int objectives,
         Dictionary<string, string> values, Dictionary<string, YamlNode> nodes, bool allowIslands)
     {
-        var names = allowIslands ? StrategyRegistry.Names : StrategyRegistry.Names.Where(n => n != "islands").ToArray();
+        var names = allowIslands ? StrategyRegistry.Names : StrategyKeys.OnIslands;
         var nameNode = node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("name"), out var n) ? n : null;
         if (nameNode is null) throw source.Error(node, $"missing required key 'name' in '{path}'; choices: {string.Join(", ", names)}");
         string name = YamlValues.Scalar(source, nameNode, "name", "a strategy name").Value!;
@@ -58,9 +58,18 @@ internal static class StrategySection
             if (kind == StrategyKeys.Kind.Strategy)
             {
                 values[prefix + key] = value is YamlScalarNode scalar
-                    ? Inner(source, scalar, StrategyRegistry.Names.Where(n => n != "islands").ToArray())
+                    ? Inner(source, scalar, StrategyKeys.OnIslands)
                     : ReadInto(source, value, s.PathOf(key), prefix + key + ".", objectives, values, nodes, allowIslands: false);
                 s.Record(key, values[prefix + key]);
+                continue;
+            }
+            if (kind is StrategyKeys.Kind.Selection or StrategyKeys.Kind.Reinsertion or StrategyKeys.Kind.Termination)
+            {
+                var into = new StrategyValues(source, objectives, values, nodes);
+                if (kind == StrategyKeys.Kind.Selection) StrategyOperators.Selection(into, value, s.PathOf(key), prefix + key);
+                else if (kind == StrategyKeys.Kind.Reinsertion) StrategyOperators.Reinsertion(into, value, s.PathOf(key), prefix + key);
+                else StrategyOperators.Termination(into, value, s.PathOf(key), prefix + key);
+                s.Record(key, into.Canonical(prefix + key));
                 continue;
             }
             values[prefix + key] = kind switch
