@@ -21,6 +21,12 @@ public interface IStrategy<TGenome> where TGenome : IGenome
     /// <summary>The current population (or the union of islands), for reports and fronts.</summary>
     IReadOnlyList<Individual<TGenome>> Population { get; }
 
+    /// <summary>
+    /// The strategy's own termination was met (e.g. a genetic algorithm's stagnation): it proposes
+    /// nothing more, and the search ends once every outstanding result is applied.
+    /// </summary>
+    bool Terminated => false;
+
     /// <summary>Completed generations (for generational strategies) or told results / population size.</summary>
     int Generation { get; }
 

@@ -63,8 +63,8 @@ public sealed partial class SearchEngine<TGenome> where TGenome : IGenome
     public IReadOnlyList<Proposal<TGenome>> Pending =>
         _outstanding.Values.Where(p => !_queue.Contains(p.Id) && !_buffer.ContainsKey(p.Id)).ToArray();
 
-    /// <summary>The budget is used up and applied, or the stop predicate fired.</summary>
-    public bool IsDone => _stopped || _nextToApply >= Settings.MaxEvaluations;
+    /// <summary>The budget is used up and applied, the stop predicate fired, or the strategy terminated and nothing is outstanding.</summary>
+    public bool IsDone => _stopped || _nextToApply >= Settings.MaxEvaluations || _strategy.Terminated && _outstanding.Count == 0;
 
     /// <summary>Not done, yet nothing outstanding and the strategy proposes nothing: a strategy bug, never a wait on workers.</summary>
     public bool IsStalled => !IsDone && _outstanding.Count == 0;

@@ -16,14 +16,15 @@ public static class ProblemDriver
         new(Family(problem), ObjectiveSet.Minimize(Enumerable.Range(1, problem.Objectives).Select(i => $"f{i}").ToArray()), new Rng(seed));
 
     /// <summary>
-    /// Runs up to <paramref name="evaluations"/> evaluations, asking for at most <paramref name="batch"/>
-    /// at a time; every result also goes to <paramref name="archive"/> when given.
+    /// Runs up to <paramref name="evaluations"/> evaluations (fewer when the strategy's own termination
+    /// is met), asking for at most <paramref name="batch"/> at a time; every result also goes to
+    /// <paramref name="archive"/> when given.
     /// </summary>
     public static void Drive(IStrategy<RealVector> strategy, IProblem problem, StrategyContext<RealVector> context,
         long evaluations, int batch = 100, long firstId = 0, EvaluationArchive? archive = null)
     {
         long done = 0;
-        while (done < evaluations)
+        while (done < evaluations && !strategy.Terminated)
         {
             var proposals = strategy.Propose((int)Math.Min(batch, evaluations - done), context);
             if (proposals.Count == 0)

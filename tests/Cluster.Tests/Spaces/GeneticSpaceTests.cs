@@ -1,3 +1,5 @@
+using Cluster.Hosting;
+using Evaluators.Candidates.Fakes;
 using Cluster.Spaces;
 using Search.Core;
 using Search.Engine;
@@ -44,6 +46,23 @@ public sealed class GeneticSpaceTests
             foreach (var p in batch) { engine.Tell(p.Id, EvaluationResult.Accept(p.Genome.Text.Length)); told++; }
         Assert.Equal(24, told);
         Assert.True(strategy.Terminated);
+    }
+
+    [Fact]
+    public async Task A_genetic_run_on_the_cluster_ends_when_its_termination_is_met()
+    {
+        // Budget 1000, termination after 3 generations of 8: the run completes at 24 evaluations.
+        var space = SpaceFiles.Load(Space(Genetic).Replace("max_evaluations: 20", "max_evaluations: 1000"));
+        var options = new RunOptions
+        {
+            RunDirectory = Support.TestRuns.TempDir("genetic-run"), Workers = 2, Evaluator = _ => new NoOpEvaluator(),
+            Store = new StoreOptions.InMemory(),
+        };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var result = await SearchRunner.RunLocal(space, options, null, timeout.Token);
+        Assert.True(result.Completed, $"{result.Status.Done} done, in flight {result.Status.InFlight}");
+        Assert.Equal(24, result.Status.Done);
+        Assert.True(result.Status.IsDone);
     }
 
     [Theory]

@@ -42,6 +42,10 @@ public class GeneticEngineTests
         var strategy = (GeneticAlgorithm<RealVector>)inOrder.Strategy;
         Assert.True(strategy.Terminated, "the stagnation rule should end this run before the budget");
         Assert.InRange(strategy.Generation, 6, 39);
+        // The engine counts the search as done once the strategy has stopped and every result is applied.
+        Assert.True(inOrder.IsDone);
+        Assert.False(inOrder.IsStalled);
+        Assert.True(inOrder.Progress.Applied < inOrder.Settings.MaxEvaluations);
         for (ulong s = 1; s <= 5; s++)
         {
             var shuffler = new Rng(s);
