@@ -17,13 +17,9 @@ public sealed class GeneticAlgorithm<TGenome> : IStrategy<TGenome> where TGenome
 {
     private readonly Func<ObjectiveSet, ITermination>? _createTermination;
     private ITermination? _termination;
-    private List<Individual<TGenome>> _population = [];
-    private List<TGenome> _pending = [];           // created for this generation, not yet proposed
-    private List<Individual<TGenome>> _batch = [];  // told results of this generation
-    private ProposalLedger _ledger = new();
+    private readonly GenerationBuffer<TGenome> _generations = new();
     private ProgressTracker? _progress;
     private List<(long Evaluations, double[] Best)> _history = [];
-    private int _awaiting, _generation;
 
     /// <param name="termination">Built once the objectives are known (fitness thresholds are in their direction).</param>
     public GeneticAlgorithm(GeneticOptions? options = null, ISelection<TGenome>? selection = null,
@@ -43,8 +39,8 @@ public sealed class GeneticAlgorithm<TGenome> : IStrategy<TGenome> where TGenome
     public ISelection<TGenome> Selection { get; }
     public IReinsertion<TGenome> Reinsertion { get; }
     public string Name => "genetic";
-    public IReadOnlyList<Individual<TGenome>> Population => _population;
-    public int Generation => _generation;
+    public IReadOnlyList<Individual<TGenome>> Population => _generations.Population;
+    public int Generation => _generations.Generation;
 
     /// <summary>The termination was met after the last completed generation: nothing more will be proposed.</summary>
     public bool Terminated { get; private set; }
@@ -52,13 +48,7 @@ public sealed class GeneticAlgorithm<TGenome> : IStrategy<TGenome> where TGenome
     public IReadOnlyList<TGenome> Propose(int max, StrategyContext<TGenome> context)
     {
         Prepare(context);
-        if (Terminated) return [];
-        if (_awaiting == 0) OpenGeneration(context);
-        int take = Math.Min(max, _pending.Count);
-        var proposals = _pending.GetRange(0, take);
-        _pending.RemoveRange(0, take);
-        foreach (var g in proposals) _ledger.Add(g.Text);
-        return proposals;
+        return Terminated ? [] : _generations.Propose(max, () => OpenGeneration(context));
     }
 
     private void Prepare(StrategyContext<TGenome> context)
@@ -67,19 +57,16 @@ public sealed class GeneticAlgorithm<TGenome> : IStrategy<TGenome> where TGenome
         _termination ??= _createTermination?.Invoke(context.Objectives);
     }
 
-    private void OpenGeneration(StrategyContext<TGenome> context)
-    {
-        _pending = _population.Count == 0
+    private List<TGenome> OpenGeneration(StrategyContext<TGenome> context) =>
+        Population.Count == 0
             ? Enumerable.Range(0, Options.PopulationSize).Select(_ => context.Family.Random(context.Rng)).ToList()
             : Offspring(context);
-        _awaiting = _pending.Count;
-    }
 
     // Consecutive parents mate: 2k and 2k+1 give child k.
     private List<TGenome> Offspring(StrategyContext<TGenome> context)
     {
         var (family, rng) = (context.Family, context.Rng);
-        var parents = Selection.Select(_population, 2 * Options.Offspring, rng);
+        var parents = Selection.Select(Population, 2 * Options.Offspring, rng);
         var children = new List<TGenome>(Options.Offspring);
         for (int k = 0; k < Options.Offspring; k++)
         {
@@ -95,15 +82,11 @@ public sealed class GeneticAlgorithm<TGenome> : IStrategy<TGenome> where TGenome
     public void Tell(Individual<TGenome> individual, StrategyContext<TGenome> context)
     {
         Prepare(context);
-        _ledger.Settle(individual);
+        bool complete = _generations.Tell(individual); // settles first: a refused result is not recorded
         _progress!.Record(individual);
-        _batch.Add(individual);
-        if (--_awaiting > 0) return;
-        _population = _population.Count == 0
-            ? _batch
-            : [.. Reinsertion.Reinsert(_population, _batch, Options.PopulationSize, context.Rng)];
-        _batch = [];
-        _generation++;
+        if (!complete) return;
+        var batch = _generations.Batch;
+        _generations.Advance(Population.Count == 0 ? batch : Reinsertion.Reinsert(Population, batch, Options.PopulationSize, context.Rng));
         _history.Add((_progress.Evaluations, [.. _progress.Best]));
         Terminated = IsMet(_history.Count - 1);
     }
@@ -113,12 +96,7 @@ public sealed class GeneticAlgorithm<TGenome> : IStrategy<TGenome> where TGenome
 
     public byte[] SaveState() => MessagePackSerializer.Serialize(new GeneticState
     {
-        Population = IndividualRecord.FromAll(_population),
-        Pending = _pending.Select(g => g.Text).ToArray(),
-        Batch = IndividualRecord.FromAll(_batch),
-        Ledger = _ledger,
-        Awaiting = _awaiting,
-        Generation = _generation,
+        Generations = _generations.Save(),
         Evaluations = _progress?.Evaluations ?? 0,
         Best = _progress?.Best.ToArray() ?? [],
         BestByGeneration = _history.Select(h => h.Best).ToArray(),
@@ -133,10 +111,8 @@ public sealed class GeneticAlgorithm<TGenome> : IStrategy<TGenome> where TGenome
     public void LoadState(byte[] state, StrategyContext<TGenome> context)
     {
         var s = MessagePackSerializer.Deserialize<GeneticState>(state);
-        _population = IndividualRecord.ToAll(s.Population, context.Family);
-        _pending = s.Pending.Select(context.Family.Parse).ToList();
-        _batch = IndividualRecord.ToAll(s.Batch, context.Family);
-        (_ledger, _awaiting, _generation, Terminated) = (s.Ledger, s.Awaiting, s.Generation, s.Terminated);
+        _generations.Load(s.Generations, context.Family);
+        Terminated = s.Terminated;
         _progress = s.Best.Length == 0 ? null : ProgressTracker.Restore(s.Evaluations, s.Best);
         _history = s.EvaluationsByGeneration.Zip(s.BestByGeneration).ToList();
         _termination = null;

@@ -6,16 +6,12 @@ namespace Search.Strategies;
 [MessagePackObject]
 public sealed class GeneticState
 {
-    [Key(0)] public IndividualRecord[] Population { get; set; } = [];
-    [Key(1)] public string[] Pending { get; set; } = [];
-    [Key(2)] public IndividualRecord[] Batch { get; set; } = [];
-    [Key(3)] public ProposalLedger Ledger { get; set; } = new();
-    [Key(4)] public int Awaiting { get; set; }
-    [Key(5)] public int Generation { get; set; }
-    [Key(6)] public long Evaluations { get; set; }
+    /// <summary>The population and the generation in flight, as NSGA-II saves them too.</summary>
+    [Key(0)] public GenerationRecord Generations { get; set; } = new();
+    [Key(1)] public long Evaluations { get; set; }
     /// <summary>The best minimised objectives after each completed generation, first generation first; termination replays it.</summary>
-    [Key(7)] public double[][] BestByGeneration { get; set; } = [];
-    [Key(8)] public long[] EvaluationsByGeneration { get; set; } = [];
-    [Key(9)] public bool Terminated { get; set; }
-    [Key(10)] public double[] Best { get; set; } = [];
+    [Key(2)] public double[][] BestByGeneration { get; set; } = [];
+    [Key(3)] public long[] EvaluationsByGeneration { get; set; } = [];
+    [Key(4)] public bool Terminated { get; set; }
+    [Key(5)] public double[] Best { get; set; } = [];
 }

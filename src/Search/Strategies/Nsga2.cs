@@ -18,12 +18,7 @@ namespace Search.Strategies;
 public sealed class Nsga2<TGenome> : IStrategy<TGenome>, IMigrationTarget<TGenome> where TGenome : IGenome
 {
     private readonly CrowdedTournamentSelection<TGenome> _selection = new();
-    private List<Individual<TGenome>> _population = [];
-    private List<TGenome> _pending = [];          // created for this batch, not yet proposed
-    private List<Individual<TGenome>> _batch = []; // told results of this batch
-    private ProposalLedger _ledger = new();
-    private int _awaiting;                         // results of this batch still to come
-    private int _generation;
+    private readonly GenerationBuffer<TGenome> _generations = new();
 
     public Nsga2(Nsga2Options? options = null)
     {
@@ -33,26 +28,18 @@ public sealed class Nsga2<TGenome> : IStrategy<TGenome>, IMigrationTarget<TGenom
 
     public Nsga2Options Options { get; }
     public string Name => "nsga2";
-    public IReadOnlyList<Individual<TGenome>> Population => _population;
-    public int Generation => _generation;
+    public IReadOnlyList<Individual<TGenome>> Population => _generations.Population;
+    public int Generation => _generations.Generation;
 
-    public IReadOnlyList<TGenome> Propose(int max, StrategyContext<TGenome> context)
-    {
-        if (_awaiting == 0) OpenBatch(context);
-        int take = Math.Min(max, _pending.Count);
-        var proposals = _pending.GetRange(0, take);
-        _pending.RemoveRange(0, take);
-        foreach (var g in proposals) _ledger.Add(g.Text);
-        return proposals;
-    }
+    public IReadOnlyList<TGenome> Propose(int max, StrategyContext<TGenome> context) =>
+        _generations.Propose(max, () => OpenBatch(context));
 
-    private void OpenBatch(StrategyContext<TGenome> context)
+    private List<TGenome> OpenBatch(StrategyContext<TGenome> context)
     {
         int n = Options.PopulationSize;
-        _pending = _population.Count == 0
+        return Population.Count == 0
             ? Enumerable.Range(0, n).Select(_ => context.Family.Random(context.Rng)).ToList()
             : Offspring(n, context);
-        _awaiting = n;
     }
 
     private List<TGenome> Offspring(int n, StrategyContext<TGenome> context) =>
@@ -65,7 +52,7 @@ public sealed class Nsga2<TGenome> : IStrategy<TGenome>, IMigrationTarget<TGenom
     {
         var rng = context.Rng;
         int matings = (n + 1) / 2;
-        var parents = _selection.Select(_population, 2 * matings, rng);
+        var parents = _selection.Select(Population, 2 * matings, rng);
         var children = new List<TGenome>(2 * matings);
         for (int k = 0; k < matings; k++)
         {
@@ -83,7 +70,7 @@ public sealed class Nsga2<TGenome> : IStrategy<TGenome>, IMigrationTarget<TGenom
     {
         var family = context.Family;
         var rng = context.Rng;
-        var parents = _selection.Select(_population, 2 * n, rng);
+        var parents = _selection.Select(Population, 2 * n, rng);
         var children = new List<TGenome>(n);
         for (int k = 0; k < n; k++)
         {
@@ -100,50 +87,20 @@ public sealed class Nsga2<TGenome> : IStrategy<TGenome>, IMigrationTarget<TGenom
 
     public void Tell(Individual<TGenome> individual, StrategyContext<TGenome> context)
     {
-        _ledger.Settle(individual);
-        _batch.Add(individual);
-        if (--_awaiting > 0) return;
-        _population = [.. RankCrowdingReinsertion<TGenome>.Truncate([.. _population, .. _batch], Options.PopulationSize)];
-        _batch = [];
-        _generation++;
+        if (_generations.Tell(individual))
+            _generations.Advance(RankCrowdingReinsertion<TGenome>.Truncate([.. Population, .. _generations.Batch], Options.PopulationSize));
     }
 
     /// <summary>Migrants compete with the residents by rank and crowding; the worst leave.</summary>
     public void Immigrate(IReadOnlyList<Individual<TGenome>> migrants, StrategyContext<TGenome> context)
     {
-        if (_population.Count == 0) return; // nothing to displace before generation 0 is in
-        _population = [.. RankCrowdingReinsertion<TGenome>.Truncate([.. _population, .. migrants], Options.PopulationSize)];
+        if (Population.Count == 0) return; // nothing to displace before generation 0 is in
+        _generations.Replace(RankCrowdingReinsertion<TGenome>.Truncate([.. Population, .. migrants], Options.PopulationSize));
     }
 
-    public byte[] SaveState() => MessagePackSerializer.Serialize(new Nsga2State
-    {
-        Population = IndividualRecord.FromAll(_population),
-        Pending = _pending.Select(g => g.Text).ToArray(),
-        Batch = IndividualRecord.FromAll(_batch),
-        Ledger = _ledger,
-        Awaiting = _awaiting,
-        Generation = _generation,
-    });
+    /// <summary>NSGA-II holds nothing beyond the generation, so its state is the buffer's record.</summary>
+    public byte[] SaveState() => MessagePackSerializer.Serialize(_generations.Save());
 
-    public void LoadState(byte[] state, StrategyContext<TGenome> context)
-    {
-        var s = MessagePackSerializer.Deserialize<Nsga2State>(state);
-        _population = IndividualRecord.ToAll(s.Population, context.Family);
-        _pending = s.Pending.Select(context.Family.Parse).ToList();
-        _batch = IndividualRecord.ToAll(s.Batch, context.Family);
-        _ledger = s.Ledger;
-        _awaiting = s.Awaiting;
-        _generation = s.Generation;
-    }
-}
-
-[MessagePackObject]
-public sealed class Nsga2State
-{
-    [Key(0)] public IndividualRecord[] Population { get; set; } = [];
-    [Key(1)] public string[] Pending { get; set; } = [];
-    [Key(2)] public IndividualRecord[] Batch { get; set; } = [];
-    [Key(3)] public ProposalLedger Ledger { get; set; } = new();
-    [Key(4)] public int Awaiting { get; set; }
-    [Key(5)] public int Generation { get; set; }
+    public void LoadState(byte[] state, StrategyContext<TGenome> context) =>
+        _generations.Load(MessagePackSerializer.Deserialize<GenerationRecord>(state), context.Family);
 }
