@@ -20,7 +20,7 @@ public static class TrainCommand
         // One option per evaluable family, named by the family (e.g. --activation, --layer for norm-act).
         var layers = LayerFamilies.All.Where(f => f.NotEvaluable is null).Select(f => (Family: f, Option: new Option<string?>("--" + f.TrainOption)
         {
-            Description = $"{string.Join(", ", f.Tasks.Select(t => t.Name))}: built-in layer ({string.Join(", ", f.Builtins)}; default {f.Builtins[0]}) or a {f.Name} genome, e.g. '{f.Example}'",
+            Description = $"{string.Join(", ", f.Tasks.Select(t => t.Name))}: built-in layer ({string.Join(", ", f.Builtins)}; default {f.Builtins[0]}) or a genome of the {f.Name} family, e.g. '{f.Example}'",
         })).ToArray();
         var epochs = new Option<int?>("--epochs") { Description = "override the task's epochs" };
         var seed = new Option<ulong>("--seed") { Description = "seed of weights and batch order", DefaultValueFactory = _ => 1 };
