@@ -48,11 +48,15 @@ public static class SearchSpaceFile
     /// the same reader; the fingerprint must match the one the job was sent with.
     /// </summary>
     /// <exception cref="SearchSpaceException">The text is not a family section this version can read.</exception>
-    public static FamilySpace ReadFamily(string text, string source)
+    public static FamilySpace ReadFamily(string text, string source) => FamilySection.Read(FamilyTop(text, source)).Space;
+
+    /// <summary>A text holding only a "family" section, read whether or not the family can be evaluated.</summary>
+    internal static LoadedFamily ReadFamilySettings(string text, string source) => FamilySection.ReadSettings(FamilyTop(text, source), out _);
+
+    private static YamlSection FamilyTop(string text, string source)
     {
         var src = new SpaceSource(source, text);
-        var top = YamlSection.Of(src, Root(src, text), "", [FamilySection.Key]);
-        return FamilySection.Read(top).Space;
+        return YamlSection.Of(src, Root(src, text), "", [FamilySection.Key]);
     }
 
     /// <summary>Reads a space from text; <paramref name="source"/> names it in messages and in <see cref="SearchSpace.Source"/>.</summary>

@@ -9,14 +9,14 @@ public sealed class BadRunInputTests
         string dir = Path.Combine(Path.GetTempPath(), $"bad-space-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         string space = Path.Combine(dir, "space.yaml");
-        File.WriteAllText(space, "name: t\nfamily:\n  name: norm-act\n  groups: 8\n");
+        File.WriteAllText(space, "name: t\nfamily:\n  name: norm-act\n  groups: 0\n");
         string output = Path.Combine(dir, "run");
 
         var (code, _, stderr) = ProgramRunner.Run("run", space, "--out", output);
 
         Assert.Equal(2, code);
         Assert.Contains($"{space}:4:", stderr);
-        Assert.Contains("'family.groups': 8", stderr);
+        Assert.Contains("value 0 of 'groups' is out of range; expected 1..4096", stderr);
         Assert.DoesNotContain("   at ", stderr);
         Assert.False(Directory.Exists(output));
     }

@@ -30,39 +30,42 @@ public sealed class SectionTests
         Assert.Single(space.Baselines);
     }
 
-    [Theory]
-    [InlineData("groups: 8", "'family.groups': 8 is not supported yet: evaluators compute group statistics with 32 groups")]
-    [InlineData("max_nodes: 20", "'family.max_nodes': 20 is above the evaluators' structural limit 14; expected at most 14")]
-    [InlineData("max_depth: 11", "'family.max_depth': 11 is above the evaluators' structural limit 10")]
-    public void Norm_act_settings_the_evaluators_would_ignore_are_refused_at_their_line(string line, string expected)
+    [Fact]
+    public void Norm_act_limits_and_groups_beyond_the_defaults_are_taken_as_written()
     {
-        var yaml = WithFamily($"  name: norm-act\n  {line}\n", "baselines: []");
-        var e = Assert.Throws<SearchSpaceException>(() => SpaceFiles.Load(yaml));
-        Assert.Contains(expected, e.Problem);
-        Assert.Equal(yaml.Split('\n').ToList().FindIndex(l => l == "  " + line) + 1, e.Line);
+        // Jobs carry the family section, so workers compile with these values: nothing is refused or replaced.
+        var space = SpaceFiles.Load(WithFamily("  name: norm-act\n  groups: 8\n  max_nodes: 20\n  max_depth: 11\n  max_tree_size: 100\n", "baselines: []"));
+        var settings = Assert.IsType<NormActSpace>(space.FamilySpace!.Settings);
+        Assert.Equal((8, 20, 11, 100), (settings.Groups, settings.MaxNodes, settings.MaxDepth, settings.MaxTreeSize));
+        Assert.Contains("groups: 8", space.FamilySpace.Text);
     }
+
+    /// <summary>The kan-basis and routing readers, read directly: their spaces are refused at load until the families can be evaluated.</summary>
+    private static T Settings<T>(string family) => Assert.IsType<T>(SearchSpaceFile.ReadFamilySettings("family:\n" + family, "family.yaml").Space.Settings);
 
     [Fact]
     public void Kan_basis_settings_apply()
     {
-        var space = SpaceFiles.Load(WithFamily("  name: kan-basis\n  layers: 3\n  allowed: [bspline, chebyshev, select]\n  grid: [3, 8]\n  af_activations: [silu, leaky_relu]\n"));
-        var family = Inner<KanBasisFamily>(space);
-        Assert.Equal(3, family.Space.Layers);
-        Assert.Equal([KanBasisKind.BSpline, KanBasisKind.Chebyshev, KanBasisKind.Select], family.Space.Allowed);
-        Assert.Equal((3, 8), (family.Space.Grid.Min, family.Space.Grid.Max));
-        Assert.Equal([AfActivation.Silu, AfActivation.LeakyRelu], family.Space.AfActivations);
-        var genome = space.Family.Random(new Rng(1));
-        Assert.Equal(genome.Text, space.Family.Parse(genome.Text).Text);
+        const string family = "  name: kan-basis\n  layers: 3\n  allowed: [bspline, chebyshev, select]\n  grid: [3, 8]\n  af_activations: [silu, leaky_relu]\n";
+        var space = Settings<KanSpace>(family);
+        Assert.Equal(3, space.Layers);
+        Assert.Equal([KanBasisKind.BSpline, KanBasisKind.Chebyshev, KanBasisKind.Select], space.Allowed);
+        Assert.Equal((3, 8), (space.Grid.Min, space.Grid.Max));
+        Assert.Equal([AfActivation.Silu, AfActivation.LeakyRelu], space.AfActivations);
+        var genomes = SearchSpaceFile.ReadFamilySettings("family:\n" + family, "family.yaml").Family;
+        var genome = genomes.Random(new Rng(1));
+        Assert.Equal(genome.Text, genomes.Parse(genome.Text).Text);
+        var e = SpaceFiles.LoadFails(WithFamily(family));
+        Assert.Contains("family 'kan-basis' cannot be evaluated yet", e.Problem);
     }
 
     [Fact]
     public void Routing_settings_apply()
     {
-        var space = SpaceFiles.Load(WithFamily("  name: routing\n  gates: [noisy_topk, expert_choice]\n  experts: [4, 16]\n  temperature: [0.5, 2]\n"));
-        var family = Inner<RoutingFamily>(space);
-        Assert.Equal([GateType.NoisyTopK, GateType.ExpertChoice], family.Space.Gates);
-        Assert.Equal((4, 16), (family.Space.Experts.Min, family.Space.Experts.Max));
-        Assert.Equal(0.5, family.Space.Temperature.Min);
+        var space = Settings<RoutingSpace>("  name: routing\n  gates: [noisy_topk, expert_choice]\n  experts: [4, 16]\n  temperature: [0.5, 2]\n");
+        Assert.Equal([GateType.NoisyTopK, GateType.ExpertChoice], space.Gates);
+        Assert.Equal((4, 16), (space.Experts.Min, space.Experts.Max));
+        Assert.Equal(0.5, space.Temperature.Min);
     }
 
     [Fact]

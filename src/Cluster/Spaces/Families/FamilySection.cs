@@ -21,16 +21,25 @@ internal static class FamilySection
     /// <summary>The families with a section reader (a test checks these are exactly the registered ones).</summary>
     public static IReadOnlyCollection<string> ReaderFamilies => Readers.Keys.ToArray();
 
+    /// <summary>The family and its settings; a family that cannot be evaluated is refused (after its settings are checked).</summary>
     public static LoadedFamily Read(YamlSection top)
+    {
+        var loaded = ReadSettings(top, out var name);
+        if (loaded.Space.Family.NotEvaluable is { } why)
+            throw top.Source.Error(name, $"family '{loaded.Space.Family.Name}' cannot be evaluated yet: {why}; evaluable families: " +
+                                         string.Join(", ", LayerFamilies.All.Where(f => f.NotEvaluable is null).Select(f => f.Name)));
+        return loaded;
+    }
+
+    /// <summary>The family and its settings, evaluable or not (the readers of every family are tested this way).</summary>
+    public static LoadedFamily ReadSettings(YamlSection top, out YamlNode name)
     {
         var names = LayerFamilies.Names;
         var node = top.Required(Key);
-        var name = node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("name"), out var n) ? n : null;
+        name = node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("name"), out var n) ? n : null!;
         if (name is null) throw top.Source.Error(node, $"missing required key 'name' in '{Key}'; choices: " + string.Join(", ", names));
         var choice = YamlValues.Scalar(top.Source, name, "name", "a family name").Value!;
         var family = LayerFamilies.Find(choice) ?? throw top.Source.Error(name, $"unknown family '{choice}'; choices: {string.Join(", ", names)}");
-        if (family.NotEvaluable is { } why)
-            throw top.Source.Error(name, $"family '{choice}' cannot be evaluated yet: {why}; evaluable families: {string.Join(", ", names.Where(f => LayerFamilies.Get(f).NotEvaluable is null))}");
         var reader = Readers.GetValueOrDefault(choice) ?? throw new InvalidOperationException($"family '{choice}' is registered but has no IFamilySection reader");
 
         var s = YamlSection.Of(top.Source, node, Key, reader.Keys);
