@@ -48,7 +48,9 @@ else
     {
         RunDirectory = dir,
         Workers = workers,
-        Evaluator = slot => new FakeEvaluator((ulong)Environment.ProcessId * 31 + (ulong)slot, 15, log),
+        // Up to 40 ms per evaluation: a life of the kill -9 test must not finish the 40 evaluations
+        // between reaching its kill target and the kill (with 15 ms, two workers could do 10+ in that window).
+        Evaluator = slot => new FakeEvaluator((ulong)Environment.ProcessId * 31 + (ulong)slot, 40, log),
         Coordinator = new() { SnapshotEvery = 7 },
     };
     result = args[0] == "run"
