@@ -1,4 +1,3 @@
-using Search.Variation;
 using Cluster.Spaces.Yaml;
 using Search.Genomes.Expressions;
 using Search.Genomes.NormAct;

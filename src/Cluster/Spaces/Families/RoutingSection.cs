@@ -1,4 +1,3 @@
-using Search.Variation;
 using Cluster.Spaces.Yaml;
 using Search.Genomes.Routing;
 using Search.Genomes.Text;

@@ -1,5 +1,4 @@
 using Evaluators.Candidates;
-using Evaluators.Slots;
 using Search.Genomes.Activation;
 using Search.Genomes.Expressions;
 

@@ -1,4 +1,3 @@
-using Evaluators.Slots;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
