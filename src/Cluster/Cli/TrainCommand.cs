@@ -20,7 +20,7 @@ public static class TrainCommand
         // One option per evaluable family, named by the family (e.g. --activation, --layer for norm-act).
         var layers = LayerFamilies.All.Where(f => f.NotEvaluable is null).Select(f => (Family: f, Option: new Option<string?>("--" + f.TrainOption)
         {
-            Description = $"{string.Join(", ", f.Tasks.Select(t => t.Name))}: built-in layer ({string.Join(", ", f.Builtins)}; default {f.Builtins[0]}) or a genome of the {f.Name} family, e.g. '{f.Example}'",
+            Description = $"{string.Join(", ", f.Tasks.Select(t => t.Name))}: {(f.Builtins.Count > 0 ? $"built-in layer ({string.Join(", ", f.Builtins)}; default {f.Builtins[0]}) or " : "")}a genome of the {f.Name} family, e.g. '{f.Example}'{(f.Builtins.Count > 0 ? "" : " (the default)")}",
         })).ToArray();
         var epochs = new Option<int?>("--epochs") { Description = "override the task's epochs" };
         var seed = new Option<ulong>("--seed") { Description = "seed of weights and batch order", DefaultValueFactory = _ => 1 };
@@ -72,7 +72,7 @@ public static class TrainCommand
             if (value is not null && other != family)
                 throw new ArgumentException($"task '{task.Name}' takes {family.Name} layers: give --{family.TrainOption}, not --{other.TrainOption} " +
                                             $"({other.Name} tasks: {string.Join(", ", other.Tasks.Select(t => t.Name))})");
-        string text = given.FirstOrDefault(g => g.Family == family).Value ?? family.Builtins[0];
+        string text = given.FirstOrDefault(g => g.Family == family).Value ?? family.Builtins.FirstOrDefault() ?? family.Example;
         return family.Layer(text, family.DefaultSettings);
     }
 }

@@ -1,3 +1,5 @@
+using Evaluators.Families;
+
 namespace Evaluators.Export;
 
 /// <summary>
@@ -19,6 +21,10 @@ public static class Exporter
             "latex" => LatexExport.Write,
             _ => throw new ArgumentException($"unknown export format '{format}'; choose one of {string.Join(", ", Formats)}", nameof(format)),
         };
-        return writer(ExportLayer.ResolveAll(items), options);
+        var layers = ExportLayer.ResolveAll(items);
+        foreach (var layer in layers)
+            if (LayerFamilies.Get(layer.Family).ExportFormats is { } formats && !formats.Contains(format))
+                throw new ArgumentException($"'{layer.Item.Name}': {layer.Family} layers are written as {string.Join(", ", formats)} only, not {format}", nameof(format));
+        return writer(layers, options);
     }
 }

@@ -42,7 +42,7 @@ public interface ILayerFamily
     /// <summary>The proxy tasks whose templates take this family's candidates (the first is the default for `train`).</summary>
     IReadOnlyList<ProxyTask> Tasks { get; }
 
-    /// <summary>Built-in layers by name (TorchSharp's own modules), e.g. relu or bn-relu; the first is the default for `train`.</summary>
+    /// <summary>Built-in layers by name (TorchSharp's own modules), e.g. relu or bn-relu; the first is the default for `train` (else <see cref="Example"/>).</summary>
     IReadOnlyList<string> Builtins { get; }
 
     /// <summary>The `search train` option naming a layer of this family, without dashes (e.g. "activation").</summary>
@@ -54,6 +54,9 @@ public interface ILayerFamily
     /// <summary>What fills a slot for `train`: a built-in name, or a genome text of this family under these settings.</summary>
     /// <exception cref="ArgumentException">Neither a built-in name nor a genome this family can compile.</exception>
     ISlotFactory Layer(string nameOrGenome, object settings);
+
+    /// <summary>The export formats its layers can be written in (Exporter.Formats, or fewer).</summary>
+    IReadOnlyList<string> ExportFormats { get; }
 
     /// <summary>Resolves one item for export (its genome is of this family).</summary>
     /// <exception cref="ArgumentException">The item cannot be exported (a learned value for a name the genome lacks, ...).</exception>

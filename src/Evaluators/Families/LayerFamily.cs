@@ -25,6 +25,7 @@ public abstract class LayerFamily<TGenome, TSpace> : ILayerFamily where TGenome 
     public virtual IReadOnlyList<string> Builtins => [];
     public virtual string TrainOption => Name;
     public abstract string Example { get; }
+    public virtual IReadOnlyList<string> ExportFormats => Exporter.Formats;
 
     protected abstract IGenomeFamily<TGenome> Genomes(TSpace space);
     protected abstract string? Violation(TSpace space, TGenome genome);

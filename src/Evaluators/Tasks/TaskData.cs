@@ -14,7 +14,7 @@ public static class TaskData
         {
             Directory = dataDirectory,
             TrainLimit = task.Training.TrainSubset,
-            Standardize = true,
+            Standardize = task.Standardize,
             Progress = progress,
         };
         var splits = (catalog ?? DatasetCatalog.CreateDefault()).Load(task.Dataset, options);

@@ -94,12 +94,16 @@ public static class Trainer
     }
 
     /// <summary>The model a run with this seed starts from, on the data's device (the caller owns it).</summary>
-    public static nn.Module<Tensor, Tensor> Build(IModelTemplate template, ISlotFactory slot, PreparedData data, ulong seed)
+    public static nn.Module<Tensor, Tensor> Build(IModelTemplate template, ISlotFactory slot, PreparedData data, ulong seed) =>
+        Seeded(seed, () => template.Build(data.SampleShape, data.Outputs, slot).to(data.TrainX.device));
+
+    /// <summary>Runs <paramref name="build"/> with torch's generator seeded, under the lock every seeded build shares.</summary>
+    public static T Seeded<T>(ulong seed, Func<T> build)
     {
         lock (InitLock)
         {
             manual_seed((long)(seed & 0x7FFF_FFFF_FFFF_FFFF));
-            return template.Build(data.SampleShape, data.Outputs, slot).to(data.TrainX.device);
+            return build();
         }
     }
 

@@ -81,10 +81,16 @@ public sealed class FamilyRegistryTests
             Assert.Equal([2L, 10L], model.forward(randn(2, 1, 28, 28)).shape);
         }
 
-        // And it exports in every format, under its family's name.
+        // And it exports in every format its family writes, under its name; the others are refused by name.
         var item = new ExportItem(genome, $"walk_{name}");
+        Assert.Contains("json", family.ExportFormats);
         foreach (var format in Exporter.Formats)
-            Assert.Contains("walk_", Exporter.Export(format, [item], new ExportOptions()), StringComparison.OrdinalIgnoreCase);
+        {
+            if (family.ExportFormats.Contains(format))
+                Assert.Contains("walk_", Exporter.Export(format, [item], new ExportOptions()), StringComparison.OrdinalIgnoreCase);
+            else
+                Assert.Contains($"{name} layers are written as", Assert.Throws<ArgumentException>(() => Exporter.Export(format, [item], new ExportOptions())).Message);
+        }
         Assert.Equal(name, ExportLayer.Resolve(item).Family);
     }
 
