@@ -47,4 +47,25 @@ public class TrainCommandTests
         Assert.Contains(expected, stderr);
         Assert.DoesNotContain("   at ", stderr);
     }
+
+    [Fact]
+    public void A_kan_task_trains_with_a_basis_genome_and_reports_rmse()
+    {
+        var (code, stdout, stderr) = ProgramRunner.Run("train", "--task", "kan-xy", "--epochs", "20", "--threads", "1",
+            "--basis", "chebyshev(degree=4) | bspline(grid=5,order=3)");
+        Assert.True(code == 0, stderr + stdout);
+        var rmse = stdout.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("test_rmse: ", StringComparison.Ordinal));
+        Assert.InRange(double.Parse(rmse["test_rmse: ".Length..], System.Globalization.CultureInfo.InvariantCulture), 0, 0.5);
+    }
+
+    [Theory]
+    [InlineData("--basis", "bspline(grid=5,order=3) | foo(x=1)", "at position 27: expected a known basis")]
+    [InlineData("--activation", "relu", "takes kan-basis layers: give --basis, not --activation")]
+    public void Bad_input_on_a_kan_task_is_named(string option, string value, string expected)
+    {
+        var (code, _, stderr) = ProgramRunner.Run("train", "--task", "kan-xy", option, value, "--epochs", "1");
+        Assert.Equal(2, code);
+        Assert.Contains(expected, stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
 }

@@ -106,6 +106,21 @@ public sealed class ShippedSpacesTests
     }
 
     [Fact]
+    public void Kan_basis_space_searches_fit_against_size_from_the_published_defaults()
+    {
+        var space = SearchSpaceFile.Load(SpaceFiles.PathOf("kan-basis"));
+        Assert.Equal("kan-basis", space.Family.Name);
+        Assert.Equal("nsga2", space.StrategyName);
+        Assert.Equal(["validation_rmse", "parameters"], space.Evaluation.Objectives);
+        Assert.All(space.Objectives.Items, o => Assert.Equal(Direction.Minimize, o.Direction));
+        Assert.Equal(["kan-expsin"], space.Evaluation.Tasks);
+        Assert.Null(space.Evaluation.Hurdle);
+        Assert.Equal(["bspline(grid=5,order=3) | bspline(grid=5,order=3)", "rbf(centers=8,width=1,range=2) | rbf(centers=8,width=1,range=2)"], space.Baselines);
+        var settings = Assert.IsType<Search.Genomes.KanBasis.KanSpace>(space.FamilySpace!.Settings);
+        Assert.Contains(Search.Genomes.KanBasis.KanBasisKind.Select, settings.Allowed);
+    }
+
+    [Fact]
     public void Every_shipped_file_is_embedded_byte_for_byte()
     {
         var files = Directory.GetFiles(SpaceFiles.Folder, "*.yaml").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal).ToArray();
