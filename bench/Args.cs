@@ -13,4 +13,12 @@ public static class Args
             throw new ArgumentException($"{name}: expected an integer value");
         return v;
     }
+
+    public static string Text(string[] args, string name, string fallback)
+    {
+        int i = Array.IndexOf(args, name);
+        if (i < 0) return fallback;
+        if (i + 1 >= args.Length) throw new ArgumentException($"{name}: expected a value");
+        return args[i + 1];
+    }
 }

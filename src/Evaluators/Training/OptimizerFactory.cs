@@ -6,7 +6,10 @@ namespace Evaluators.Training;
 /// <summary>Optimisers by the name used in search-space files.</summary>
 public static class OptimizerFactory
 {
-    private static readonly string[] Names = ["adam", "adamw", "sgd"];
+    /// <summary>Full-batch L-BFGS (function fitting); the Trainer runs it itself, as it needs a closure.</summary>
+    public const string Lbfgs = "lbfgs";
+
+    private static readonly string[] Names = ["adam", "adamw", "sgd", Lbfgs];
 
     public static void CheckName(string name)
     {
@@ -18,6 +21,7 @@ public static class OptimizerFactory
         "adam" => optim.Adam(parameters, s.LearningRate, weight_decay: s.WeightDecay),
         "adamw" => optim.AdamW(parameters, s.LearningRate, weight_decay: s.WeightDecay),
         "sgd" => optim.SGD(parameters, s.LearningRate, momentum: s.Momentum, weight_decay: s.WeightDecay),
+        Lbfgs => throw new ArgumentException("lbfgs needs a closure: train it with Trainer.Train (full batch)"),
         _ => throw new ArgumentException($"optimizer '{name}': expected one of {string.Join(", ", Names)}"),
     };
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Evaluators.Models;
 using Evaluators.Slots;
+using Evaluators.Training.Lbfgs;
 using Search.Core;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -30,7 +31,8 @@ public static class Trainer
         var device = data.TrainX.device;
         using var model = Build(template, slot, data, seed);
         long parameters = model.parameters().Sum(p => p.numel());
-        using var optimizer = OptimizerFactory.Create(settings.Optimizer, model.parameters(), settings);
+        bool fullBatch = settings.Optimizer == OptimizerFactory.Lbfgs;
+        using var optimizer = fullBatch ? null : OptimizerFactory.Create(settings.Optimizer, model.parameters(), settings);
         // Slot modules that add loss terms or follow the step (none for activations and norm-act layers,
         // whose steps then run exactly the operations they always did).
         var auxiliary = model.modules().OfType<IAuxiliaryLoss>().ToArray();
@@ -38,7 +40,7 @@ public static class Trainer
 
         var rng = new Rng(seed ^ 0x5DEECE66DUL);
         int n = data.TrainCount, batch = Math.Min(settings.BatchSize, n);
-        int stepsPerEpoch = (n + batch - 1) / batch;
+        int stepsPerEpoch = fullBatch ? 1 : (n + batch - 1) / batch;
         int totalSteps = Math.Min(settings.MaxSteps ?? int.MaxValue, stepsPerEpoch * settings.Epochs);
         var clock = Stopwatch.StartNew();
         int step = 0;
@@ -47,7 +49,9 @@ public static class Trainer
         var order = new long[n];
 
         model.train();
-        for (int epoch = 0; epoch < settings.Epochs && step < totalSteps && !diverged; epoch++)
+        if (fullBatch)
+            (step, lastLoss, diverged) = FullBatch(model, data, settings, totalSteps, auxiliary, stepAware, progress, clock, cancel);
+        for (int epoch = 0; !fullBatch && epoch < settings.Epochs && step < totalSteps && !diverged; epoch++)
         {
             for (int i = 0; i < n; i++) order[i] = i;
             rng.Shuffle(order);
@@ -59,7 +63,7 @@ public static class Trainer
                 var index = tensor(order.AsSpan(start, count).ToArray(), device: device);
                 var x = data.TrainX.index_select(0, index);
                 var y = data.TrainY.index_select(0, index);
-                optimizer.zero_grad();
+                optimizer!.zero_grad();
                 var at = new TrainingStep(step, totalSteps);
                 foreach (var m in stepAware) m.BeforeStep(at);
                 var loss = Loss(model.forward(x), y, data.IsClassification);
@@ -91,6 +95,37 @@ public static class Trainer
             WallSeconds: clock.Elapsed.TotalSeconds,
             StepsPerSecond: step / Math.Max(trainSeconds, 1e-9),
             Diverged: diverged || !double.IsFinite(val.Loss) && data.ValX is not null);
+    }
+
+    /// <summary>
+    /// L-BFGS on the whole training split: each step is one optimizer step of up to 20 iterations with a
+    /// strong-Wolfe line search (pykan's fitting recipe), so "epochs" count L-BFGS steps.
+    /// </summary>
+    private static (int Steps, double LastLoss, bool Diverged) FullBatch(nn.Module<Tensor, Tensor> model, PreparedData data,
+        TrainingSettings settings, int totalSteps, IAuxiliaryLoss[] auxiliary, IStepAware[] stepAware,
+        Action<TrainingProgress>? progress, Stopwatch clock, CancellationToken cancel)
+    {
+        var lbfgs = new LbfgsOptimizer(model.parameters(), new LbfgsOptions { LearningRate = settings.LearningRate });
+        double lastLoss = double.NaN;
+        for (int step = 0; step < totalSteps; step++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var at = new TrainingStep(step, totalSteps);
+            foreach (var m in stepAware) m.BeforeStep(at);
+            lastLoss = lbfgs.Step(() =>
+            {
+                using var scope = NewDisposeScope();
+                var loss = Loss(model.forward(data.TrainX), data.TrainY, data.IsClassification);
+                foreach (var m in auxiliary)
+                    if (m.AuxiliaryLoss is { } extra) loss = loss.add(extra);
+                loss.backward();
+                return loss.ToDouble();
+            });
+            foreach (var m in stepAware) m.AfterStep(at);
+            if (!double.IsFinite(lastLoss)) return (step + 1, lastLoss, true);
+            progress?.Invoke(new TrainingProgress(step + 1, totalSteps, lastLoss, clock.Elapsed.TotalSeconds));
+        }
+        return (totalSteps, lastLoss, false);
     }
 
     /// <summary>The model a run with this seed starts from, on the data's device (the caller owns it).</summary>

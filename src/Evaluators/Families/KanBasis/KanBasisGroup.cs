@@ -30,4 +30,10 @@ public sealed class KanBasisGroup
     public IKanFeatures Features { get; internal set; }
     public string WeightName { get; }
     public string? ScalerName { get; }
+
+    /// <summary>
+    /// For bspline groups, the buffers holding each node's grid domain [low, high] (initially [-1, 1]),
+    /// moved to where the data lies by <see cref="KanLayerModule.UpdateGrid"/>; null for other bases.
+    /// </summary>
+    public (string Low, string High)? DomainNames { get; internal init; }
 }

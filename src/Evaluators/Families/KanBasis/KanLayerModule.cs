@@ -49,12 +49,25 @@ public sealed class KanLayerModule : nn.Module<Tensor, Tensor>, IKanParameters
                 scaler = $"spline_scaler_{index}";
                 Add(scaler, empty(outFeatures, nodeArray.Length).uniform_(-bound, bound));
             }
-            _groups.Add(new KanBasisGroup(index, basis, nodeArray, features, weight, scaler));
+            (string, string)? domain = null;
+            if (basis is BSplineBasis)
+            {
+                domain = ($"grid_low_{index}", $"grid_high_{index}");
+                AddBuffer(domain.Value.Item1, full(nodeArray.Length, -1.0));
+                AddBuffer(domain.Value.Item2, ones(nodeArray.Length));
+            }
+            _groups.Add(new KanBasisGroup(index, basis, nodeArray, features, weight, scaler) { DomainNames = domain });
         }
     }
 
     /// <summary>The layer as now computed: the genome's layer, with refined grids after <see cref="RefineGrid"/>.</summary>
     public KanLayer Layer { get; private set; }
+
+    /// <summary>
+    /// A grid update widens each node's sample range by this fraction on both sides, so points just
+    /// outside the samples (a test set's corners) still fall on the grid instead of the clamp.
+    /// </summary>
+    public const double DomainMargin = 0.02;
 
     public int InFeatures { get; }
     public int OutFeatures { get; }
@@ -72,6 +85,7 @@ public sealed class KanLayerModule : nn.Module<Tensor, Tensor>, IKanParameters
         foreach (var g in _groups)
         {
             var xg = g.Nodes.Count == InFeatures ? x : x.index_select(1, tensor(g.Nodes.Select(i => (long)i).ToArray(), device: x.device));
+            if (g.DomainNames is var (low, high)) xg = ToUnitDomain(xg, Buffer(low), Buffer(high));
             var f = g.Features.Compute(xg); // (N, n_g, C)
             var w = Get(g.WeightName); // (out, n_g, C)
             if (g.ScalerName is not null) w = w.mul(Get(g.ScalerName).unsqueeze(-1));
@@ -80,6 +94,44 @@ public sealed class KanLayerModule : nn.Module<Tensor, Tensor>, IKanParameters
         }
         return y.MoveToOuterDisposeScope();
     }
+
+    /// <summary>
+    /// pykan's grid update from samples: moves each bspline node's grid domain to the range its inputs
+    /// take in <paramref name="input"/> (N, in) (the layer's input, e.g. a hidden layer's activations),
+    /// widened by <see cref="DomainMargin"/>,
+    /// and refits the coefficients by a per-node ridge least-squares solve on those samples, so the
+    /// layer's output on them barely moves while the whole grid resolution goes where the data is.
+    /// Nodes whose samples span less than 1e-6 keep their domain. Build the optimizer afterwards.
+    /// </summary>
+    public void UpdateGrid(Tensor input)
+    {
+        if (input.dim() != 2 || input.shape[1] != InFeatures)
+            throw new ArgumentException($"UpdateGrid takes (N, {InFeatures}) samples, got [{string.Join(",", input.shape)}]");
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        foreach (var g in _groups)
+        {
+            if (g.DomainNames is not var (lowName, highName)) continue;
+            var x = input.detach().index_select(1, tensor(g.Nodes.Select(i => (long)i).ToArray(), device: input.device)).to(float64);
+            Tensor low = Buffer(lowName), high = Buffer(highName);
+            var (newLow, newHigh) = (x.amin(0), x.amax(0));
+            var margin = newHigh.sub(newLow).mul(DomainMargin);
+            (newLow, newHigh) = (newLow.sub(margin), newHigh.add(margin));
+            var keep = newHigh.sub(newLow).lt(1e-6);
+            newLow = where(keep, low.to(float64), newLow);
+            newHigh = where(keep, high.to(float64), newHigh);
+            var old = g.Features.Compute(ToUnitDomain(x, low.to(float64), high.to(float64))).permute(1, 0, 2); // (n, N, C)
+            var fresh = g.Features.Compute(ToUnitDomain(x, newLow, newHigh)).permute(1, 0, 2);
+            var map = GridRefit.PerNode(fresh, old); // (n, C, C): new coefficients = map @ old coefficients
+            var w = Get(g.WeightName);
+            Replace(g.WeightName, einsum("icd,oid->oic", map, w.to(float64)).to(w.dtype));
+            low.copy_(newLow);
+            high.copy_(newHigh);
+        }
+    }
+
+    /// <summary>Maps each node's [low, high] onto the grid's [-1, 1].</summary>
+    private static Tensor ToUnitDomain(Tensor x, Tensor low, Tensor high) => x.sub(low).div(high.sub(low)).mul(2.0).sub(1.0);
 
     /// <summary>
     /// Refits every bspline group (and bspline select candidate) to <paramref name="newGrid"/> intervals:
@@ -173,6 +225,10 @@ public sealed class KanLayerModule : nn.Module<Tensor, Tensor>, IKanParameters
         p.DetachFromDisposeScope();
         register_parameter(name, p);
     }
+
+    private void AddBuffer(string name, Tensor initial) => register_buffer(name, initial.DetachFromDisposeScope());
+
+    private Tensor Buffer(string name) => get_buffer(name) ?? throw new InvalidOperationException($"KAN layer has no buffer '{name}'");
 
     private Tensor Get(string name) => get_parameter(name) ?? throw new InvalidOperationException($"KAN layer has no parameter '{name}'");
 
