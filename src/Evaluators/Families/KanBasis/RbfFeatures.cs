@@ -17,6 +17,8 @@ public sealed class RbfFeatures : IKanFeatures
 
     public RbfFeatures(RbfBasis basis, long nodes, string suffix, IKanParameters parameters)
     {
+        if (basis.Centers < RbfBasis.MinCenters)
+            throw new ArgumentException($"rbf centers={basis.Centers}: expected at least {RbfBasis.MinCenters} ({RbfBasis.CentersRule})", nameof(basis));
         _basis = basis;
         _nodes = nodes;
         _parameters = parameters;

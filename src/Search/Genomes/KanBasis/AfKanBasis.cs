@@ -1,8 +1,10 @@
 namespace Search.Genomes.KanBasis;
 
 /// <summary>
-/// AF-KAN: features act(x - low), act(high - x) on a ReLU-KAN grid, combined, normalised and reduced
-/// by attention. SiLU + quad1 is the robust default.
+/// AF-KAN on the ReLU-KAN grid: x' = (clamp(x, -1, 1) + 1)/2, s_i = (i - Order)/Grid, e_i = s_i + (Order+1)/Grid;
+/// features comb(act(x' - s_i), act(e_i - x')) for i = 0..Grid+Order-1, divided by their L2 norm (+1e-8),
+/// plus a SiLU base branch. The published min-max normalisation and attention reduction are left out:
+/// the layer's learned coefficients combine the features. SiLU + quad1 is the robust default.
 /// </summary>
 public sealed record AfKanBasis(
     AfActivation Activation = AfActivation.Silu,

@@ -16,6 +16,8 @@ public sealed record KanSpace
 
     public IntRange Grid { get; init; } = new(2, 32);
     public IntRange Order { get; init; } = new(1, 5);
+
+    /// <summary>RBF centre counts; at least <see cref="RbfBasis.MinCenters"/>.</summary>
     public IntRange Centers { get; init; } = new(2, 32);
 
     /// <summary>RBF width in units of the centre spacing.</summary>
@@ -57,6 +59,8 @@ public sealed record KanSpace
             r.Validate(n);
             if (r.Min < 1) throw new ArgumentException($"range '{n}' must start at 1 or more ({r})");
         }
+        if (Centers.Min < RbfBasis.MinCenters)
+            throw new ArgumentException($"range 'Centers' must start at {RbfBasis.MinCenters} or more ({Centers}): {RbfBasis.CentersRule}");
         Width.Validate(nameof(Width));
         Range.Validate(nameof(Range));
         if (Width.Min <= 0 || Range.Min <= 0) throw new ArgumentException("Width and Range must be positive");

@@ -33,6 +33,9 @@ public static class KanSpaceCheck
             if (s.Candidates.Count > space.MaxSelectCandidates) return $"more than {space.MaxSelectCandidates} select candidates";
             return s.Candidates.Select(c => Violation(space, c)).FirstOrDefault(v => v is not null);
         }
+        // Not a matter of ranges: no space may hold it (KanSpace.Validate refuses such a range).
+        if (basis is RbfBasis { Centers: < RbfBasis.MinCenters } rbf)
+            return $"rbf centers={rbf.Centers}: expected at least {RbfBasis.MinCenters} ({RbfBasis.CentersRule})";
         var schema = BasisSchemas.For(basis.Kind);
         var values = schema.Values(basis);
         for (int i = 0; i < values.Length; i++)
