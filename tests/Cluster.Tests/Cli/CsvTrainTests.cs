@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Cluster.Tests.Cli;
 
@@ -13,25 +12,7 @@ public sealed class CsvTrainTests : IDisposable
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 
-    /// <summary>y = sin(pi x1) + x2^2 on [-3, 5] x [10, 20] (so the reader's scaling is needed), 300 rows, columns x1, x2, y.</summary>
-    private (string Path, double TargetStd) SineFile()
-    {
-        var rng = new Random(11);
-        var sb = new StringBuilder("x1,x2,y\n");
-        var ys = new List<double>();
-        for (int i = 0; i < 300; i++)
-        {
-            double x1 = rng.NextDouble() * 8 - 3, x2 = 10 + rng.NextDouble() * 10;
-            double u1 = (x1 - 1) / 4, u2 = (x2 - 15) / 5; // the function lives on [-1, 1]^2 in these units
-            double y = Math.Sin(Math.PI * u1) + u2 * u2;
-            ys.Add(y);
-            sb.Append(CultureInfo.InvariantCulture, $"{x1:R},{x2:R},{y:R}\n");
-        }
-        string path = Path.Combine(_dir, "sine.csv");
-        File.WriteAllText(path, sb.ToString());
-        double mean = ys.Average();
-        return (path, Math.Sqrt(ys.Sum(v => (v - mean) * (v - mean)) / ys.Count));
-    }
+    private (string Path, double TargetStd) SineFile() => SineCsv.Write(Path.Combine(_dir, "sine.csv"));
 
     /// <summary>The console wraps long lines at 80 columns when redirected.</summary>
     private static string Unwrapped(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s*\n\s*", " ");
