@@ -28,7 +28,7 @@ public static class ConfirmCommand
             var run = RunRecord.Load(result.GetValue(dir)!);
             string path = run.Directory.Path;
             var status = run.Status ?? throw new ArgumentException($"{path}: the run has no results yet");
-            var space = composition.LoadSpace(run.SpaceSource);
+            var space = CsvPreflight.Checked(composition.SpaceOf(run));
             var candidates = ConfirmationPlan.Candidates(space, status, result.GetValue(top));
             if (!candidates.Any(c => c.Role == ConfirmationCandidate.FrontRole)) throw new ArgumentException($"{path}: the front is empty; nothing to confirm");
             int n = result.GetValue(seeds), slots = result.GetValue(workers);

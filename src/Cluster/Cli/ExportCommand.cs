@@ -17,7 +17,7 @@ public static class ExportCommand
         command.SetAction(result => CliErrors.Guard(() =>
         {
             var run = RunRecord.Load(result.GetValue(dir)!);
-            var space = composition.LoadSpace(run.SpaceSource);
+            var space = composition.SpaceOf(run);
             string text = RunExport.Export(run, space, result.GetValue(top), result.GetValue(format)!);
             if (result.GetValue(output) is { } file)
             {

@@ -42,7 +42,7 @@ public static class SearchCommands
         var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data, threads };
         command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {
-            var loaded = composition.LoadSpace(result.GetValue(space));
+            var loaded = CsvPreflight.Checked(composition.LoadSpace(result.GetValue(space)));
             string dev = result.GetValue(device)!;
             var options = new RunOptions
             {
@@ -70,7 +70,7 @@ public static class SearchCommands
         command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {
             var run = RunRecord.Load(result.GetValue(dir)!);
-            var loaded = composition.LoadSpace(run.SpaceSource);
+            var loaded = CsvPreflight.Checked(composition.SpaceOf(run));
             string dev = result.GetValue(device)!;
             var options = new RunOptions
             {
@@ -137,7 +137,7 @@ public static class SearchCommands
     /// <summary>The run's space (for objective directions), or null when it can no longer be loaded.</summary>
     private static SearchSpace? TryLoadSpace(SearchComposition composition, RunRecord run)
     {
-        try { return composition.LoadSpace(run.SpaceSource); }
+        try { return composition.SpaceOf(run); }
         catch (Exception e) when (e is SearchSpaceException or IOException or ArgumentException) { return null; }
     }
 

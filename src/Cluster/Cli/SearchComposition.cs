@@ -1,3 +1,4 @@
+using Cluster.Runs;
 using Cluster.Spaces;
 using Evaluators.Candidates;
 using Evaluators.Runtime;
@@ -14,6 +15,16 @@ public sealed record SearchComposition(
     Func<EvaluatorSlot, ICandidateEvaluator> CreateEvaluator)
 {
     private const string Embedded = "embedded:";
+
+    /// <summary>
+    /// Reads a run's copy of its space with relative paths (evaluation.data) starting from the given
+    /// folder, that of the file the run started from; null: <see cref="LoadSpace"/> on the copy.
+    /// </summary>
+    public Func<string, string, SearchSpace>? LoadCopy { get; init; }
+
+    /// <summary>The space a run searched (status, resume, confirm, export read it through this).</summary>
+    public SearchSpace SpaceOf(RunRecord run) =>
+        LoadCopy is not null && run.SpaceFolder is { } folder ? LoadCopy(run.SpaceSource, folder) : LoadSpace(run.SpaceSource);
 
     public static SearchComposition Default { get; } = new(
         source => source switch
@@ -32,5 +43,8 @@ public sealed record SearchComposition(
                 // libtorch threads are process-wide: share the cores among the CPU slots unless told.
                 Threads = slot.Threads > 0 ? slot.Threads : Math.Max(1, Environment.ProcessorCount / Math.Max(1, slot.Slots)),
             });
-        });
+        })
+    {
+        LoadCopy = (copy, folder) => SearchSpaceFile.Load(copy, relativeTo: folder),
+    };
 }

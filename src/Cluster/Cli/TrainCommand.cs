@@ -11,12 +11,16 @@ namespace Cluster.Cli;
 /// <summary>
 /// `search train`: trains one proxy task with one layer of the family its slots take (e.g.
 /// --activation for the activation tasks, --layer for the norm-act tasks) and prints its metrics.
+/// `--data FILE.csv` trains the CSV task (kan-csv) on the user's own regression data (<see cref="CsvOptions"/>).
 /// </summary>
 public static class TrainCommand
 {
     public static Command Create()
     {
-        var task = new Option<string>("--task") { Description = "proxy task: " + string.Join(", ", ProxyTasks.List.Select(t => t.Name)), DefaultValueFactory = _ => ProxyTasks.Default };
+        var task = new Option<string?>("--task")
+        {
+            Description = $"proxy task: {string.Join(", ", ProxyTasks.List.Select(t => t.Name))}; default {ProxyTasks.Default}, or the CSV task with --data FILE.csv",
+        };
         // One option per evaluable family, named by the family (e.g. --activation, --layer for norm-act).
         var layers = LayerFamilies.All.Where(f => f.NotEvaluable is null).Select(f => (Family: f, Option: new Option<string?>("--" + f.TrainOption)
         {
@@ -27,19 +31,22 @@ public static class TrainCommand
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
         var data = CommonOptions.Data();
+        data.Description += "; or a regression file FILE.csv (header line, numbers, target last or --target), which trains the CSV task";
+        var csv = new CsvOptions();
 
-        var command = new Command("train", "Train a proxy task with one layer of the family its slots take and print its metrics") { task, epochs, seed, device, threads, data };
+        var command = new Command("train", "Train a proxy task with one layer of the family its slots take and print its metrics")
+            { task, epochs, seed, device, threads, data, csv.Target, csv.SplitSeed, csv.Hidden };
         foreach (var (_, option) in layers) command.Options.Add(option);
         command.SetAction(result => CliErrors.Guard(() =>
         {
-            var proxy = ProxyTasks.Get(result.GetValue(task)!);
+            var proxy = csv.Task(result, result.GetValue(task), result.GetValue(data));
             if (result.GetValue(epochs) is int e) proxy = proxy with { Training = proxy.Training with { Epochs = e } };
             var slot = SlotFor(proxy, layers.Select(l => (l.Family, Value: result.GetValue(l.Option))).ToArray());
             TorchRuntime.EnsureReady(result.GetValue(threads));
             var torchDevice = DeviceChoice.Resolve(result.GetValue(device)!);
 
             AnsiConsole.MarkupLineInterpolated($"[bold]{proxy.Name}[/]: {proxy.Description}");
-            using var prepared = TaskData.Prepare(proxy, result.GetValue(data), torchDevice, line => AnsiConsole.WriteLine(line));
+            using var prepared = TaskData.Prepare(proxy, proxy.Csv is null ? result.GetValue(data) : null, torchDevice, line => AnsiConsole.WriteLine(line));
             AnsiConsole.WriteLine($"data: {prepared.TrainCount} train, {prepared.ValX?.shape[0] ?? 0} validation, {prepared.TestX.shape[0]} test; device {torchDevice}; {TorchSharp.torch.get_num_threads()} threads");
 
             TrainingMetrics metrics = null!;

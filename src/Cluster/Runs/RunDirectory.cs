@@ -43,7 +43,8 @@ public sealed class RunDirectory(string path)
             File.Copy(space.Source, SpaceCopy, overwrite: true);
             copy = SpaceCopyName;
         }
-        var info = new RunInfo(RunId, space.Name, space.Source, copy, space.Seed, clock.GetUtcNow(), space.Family.Name,
+        // A copied file's original is recorded absolute: relative paths inside the copy start from its folder.
+        var info = new RunInfo(RunId, space.Name, copy is null ? space.Source : System.IO.Path.GetFullPath(space.Source), copy, space.Seed, clock.GetUtcNow(), space.Family.Name,
             space.StrategyName, space.Engine.MaxEvaluations, store);
         RunJson.WriteAtomically(InfoFile, info);
         return info;

@@ -38,4 +38,10 @@ public sealed record RunRecord(
 
     /// <summary>The space file the run searched: its copy in the run directory when there is one.</summary>
     public string SpaceSource => Info.SpaceCopy is { } copy ? Path.Combine(Directory.Path, copy) : Info.SpaceSource;
+
+    /// <summary>
+    /// Where relative paths inside the run's copy of its space (evaluation.data) start: the folder
+    /// of the file the run was started from; null when there is no copy.
+    /// </summary>
+    public string? SpaceFolder => Info.SpaceCopy is null ? null : Path.GetDirectoryName(Path.GetFullPath(Info.SpaceSource));
 }

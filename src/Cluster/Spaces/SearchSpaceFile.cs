@@ -21,7 +21,8 @@ public static class SearchSpaceFile
     private static readonly string[] TopKeys =
         ["name", "seed", "family", "initial", "strategy", "objectives", "evaluation", "rejection", "budget", "lookahead", "baselines"];
 
-    public static SearchSpace Load(string path) => Parse(File.ReadAllText(path), path);
+    /// <param name="relativeTo">Folder that relative paths inside (evaluation.data) start from; default the file's own.</param>
+    public static SearchSpace Load(string path, string? relativeTo = null) => Parse(File.ReadAllText(path), path, relativeTo);
 
     /// <summary>A space shipped in searchspaces/ and embedded in this assembly, by file name without ".yaml".</summary>
     public static SearchSpace LoadEmbedded(string name = DefaultName) => Parse(EmbeddedText(name), "embedded:" + name);
@@ -59,10 +60,13 @@ public static class SearchSpaceFile
         return YamlSection.Of(src, Root(src, text), "", [FamilySection.Key]);
     }
 
-    /// <summary>Reads a space from text; <paramref name="source"/> names it in messages and in <see cref="SearchSpace.Source"/>.</summary>
-    public static SearchSpace Parse(string text, string source)
+    /// <summary>
+    /// Reads a space from text; <paramref name="source"/> names it in messages and in <see cref="SearchSpace.Source"/>,
+    /// and its folder (or <paramref name="relativeTo"/>) is where relative paths inside start.
+    /// </summary>
+    public static SearchSpace Parse(string text, string source, string? relativeTo = null)
     {
-        var src = new SpaceSource(source, text);
+        var src = new SpaceSource(source, text, relativeTo);
         var top = YamlSection.Of(src, Root(src, text), "", TopKeys);
 
         var nameNode = YamlValues.Scalar(src, top.Required("name"), "name", "a name");

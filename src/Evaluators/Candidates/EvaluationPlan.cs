@@ -1,3 +1,5 @@
+using Evaluators.Data.Csv;
+
 namespace Evaluators.Candidates;
 
 /// <summary>
@@ -16,6 +18,9 @@ public sealed record EvaluationPlan
     /// <summary>Optional overrides of every task's training budget.</summary>
     public int? Epochs { get; init; }
     public int? TrainSubset { get; init; }
+
+    /// <summary>The user's CSV file that CSV tasks (kan-csv) read: an absolute path every worker must see; null when no task reads one.</summary>
+    public CsvSource? Csv { get; init; }
 
     /// <summary>
     /// Objective metrics, in order, as "metric" or "metric@task": validation_accuracy, test_accuracy,

@@ -1,4 +1,5 @@
 using Evaluators.Data.Cifar;
+using Evaluators.Data.Csv;
 using Evaluators.Data.Fetch;
 using Evaluators.Data.Idx;
 using Evaluators.Data.Synthetic;
@@ -8,12 +9,12 @@ namespace Evaluators.Data;
 /// <summary>
 /// Resolves a task name to its data: the image sets (fashion-mnist, the embedded default, then
 /// mnist, kmnist, cifar10 from a directory) and the seeded synthetic tasks (spirals,
-/// checkerboard, kan-*).
+/// checkerboard, kan-*), and the user's own regression CSV (csv, from <see cref="DatasetLoadOptions.Csv"/>).
 /// </summary>
 public sealed class DatasetCatalog(FashionMnistSource fashionMnist)
 {
     public static IReadOnlyList<string> Names { get; } =
-        ["fashion-mnist", "mnist", "kmnist", "cifar10", "spirals", "checkerboard", .. KanFunctions.All.Select(f => f.Name)];
+        ["fashion-mnist", "mnist", "kmnist", "cifar10", "spirals", "checkerboard", .. KanFunctions.All.Select(f => f.Name), CsvDataset.Name];
 
     public static DatasetCatalog CreateDefault() => new(FashionMnistSource.CreateDefault());
 
@@ -35,6 +36,7 @@ public sealed class DatasetCatalog(FashionMnistSource fashionMnist)
             "cifar10" => Cifar10Dataset.Load(RequireDirectory("cifar10", o), o.TrainLimit, o.TestLimit),
             "spirals" => TwoSpirals.Generate(o.Seed, train, test),
             "checkerboard" => Checkerboard.Generate(o.Seed, train, test),
+            CsvDataset.Name => CsvDataset.Load(o.Csv, o.TrainLimit, o.Progress),
             var other when KanFunctions.Find(other) is { } f => KanTask.Generate(f, o.Seed, train, test),
             _ => throw new DatasetException($"unknown dataset '{name}'; known: {string.Join(", ", Names)}"),
         };

@@ -17,6 +17,8 @@ public sealed record DatasetLoadOptions
     public ulong Seed { get; init; }
     public int TrainCount { get; init; } = 1000;
     public int TestCount { get; init; } = 1000;
+    /// <summary>The user's CSV file of the "csv" dataset (ignored by every other dataset).</summary>
+    public Csv.CsvSource? Csv { get; init; }
     /// <summary>Receives progress lines (e.g. while fetching Fashion-MNIST).</summary>
     public Action<string>? Progress { get; init; }
 }

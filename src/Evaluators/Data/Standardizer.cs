@@ -56,7 +56,11 @@ public static class Standardizer
     public static DatasetSplits Apply(DatasetSplits splits)
     {
         var stats = Fit(splits.Train);
-        return splits with { Train = Apply(splits.Train, stats), Test = Apply(splits.Test, stats) };
+        return splits with
+        {
+            Train = Apply(splits.Train, stats), Test = Apply(splits.Test, stats),
+            Validation = splits.Validation is { } v ? Apply(v, stats) : null,
+        };
     }
 
     private static (int Channels, int Plane) Layout(TensorData data) =>

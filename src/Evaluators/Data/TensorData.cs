@@ -25,4 +25,14 @@ public sealed record TensorData(float[] X, int[] SampleShape, int Count, long[]?
 }
 
 /// <summary>A task's data: train and test parts; NumClasses is 0 for regression.</summary>
-public sealed record DatasetSplits(string Name, TensorData Train, TensorData Test, int NumClasses);
+public sealed record DatasetSplits(string Name, TensorData Train, TensorData Test, int NumClasses)
+{
+    /// <summary>A validation split chosen by the loader (the CSV task); null = the trainer holds out the tail of Train.</summary>
+    public TensorData? Validation { get; init; }
+
+    /// <summary>
+    /// Original target units per stored target unit (the standard deviation of a standardised
+    /// target), so RMSEs are reported in the target's own units; 1 when targets are stored as given.
+    /// </summary>
+    public double TargetScale { get; init; } = 1;
+}

@@ -1,3 +1,4 @@
+using Evaluators.Data.Csv;
 using Evaluators.Models;
 using Evaluators.Training;
 
@@ -9,4 +10,14 @@ namespace Evaluators.Tasks;
 /// own range matters, e.g. KAN grids over [-1, 1]).
 /// </summary>
 public sealed record ProxyTask(string Name, string Dataset, IModelTemplate Template, TrainingSettings Training, string Description,
-    bool Standardize = true);
+    bool Standardize = true)
+{
+    /// <summary>The user's CSV file, for a task of the "csv" dataset (e.g. kan-csv); null elsewhere.</summary>
+    public CsvSource? Csv { get; init; }
+
+    /// <summary>Whether the task reads a user's CSV file (which <see cref="WithCsv"/> supplies).</summary>
+    public bool ReadsCsv => Dataset == CsvDataset.Name;
+
+    /// <summary>This task reading the given CSV file when it is a CSV task; any other task unchanged.</summary>
+    public ProxyTask WithCsv(CsvSource? csv) => ReadsCsv && csv is not null ? this with { Csv = csv } : this;
+}

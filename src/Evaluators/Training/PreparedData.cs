@@ -18,12 +18,14 @@ public sealed class PreparedData : IDisposable
         NumClasses = data.NumClasses;
         Outputs = data.NumClasses > 0 ? data.NumClasses : data.Train.TargetDim;
 
+        TargetScale = data.TargetScale;
         var train = data.Train; // subsets are taken when loading (DatasetLoadOptions.TrainLimit)
-        int valCount = (int)Math.Round(train.Count * validationFraction);
+        int valCount = data.Validation is null ? (int)Math.Round(train.Count * validationFraction) : 0;
 
         using var scope = NewDisposeScope();
         (TrainX, TrainY) = ToTensors(train.Slice(0, train.Count - valCount), device);
-        (ValX, ValY) = valCount > 0 ? ToTensors(train.Slice(train.Count - valCount, valCount), device) : (null, null);
+        (ValX, ValY) = data.Validation is { } given ? ToTensors(given, device)
+            : valCount > 0 ? ToTensors(train.Slice(train.Count - valCount, valCount), device) : (null, null);
         (TestX, TestY) = ToTensors(data.Test, device);
         foreach (var t in new[] { TrainX, TrainY, ValX, ValY, TestX, TestY }) t?.MoveToOuterDisposeScope();
     }
@@ -33,6 +35,8 @@ public sealed class PreparedData : IDisposable
     public int NumClasses { get; }
     public int Outputs { get; }
     public bool IsClassification => NumClasses > 0;
+    /// <summary>Multiplies RMSEs into the target's own units (see DatasetSplits.TargetScale).</summary>
+    public double TargetScale { get; }
     public Tensor TrainX { get; }
     public Tensor TrainY { get; }
     public Tensor? ValX { get; }

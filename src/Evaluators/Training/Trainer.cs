@@ -87,6 +87,9 @@ public static class Trainer
         model.eval();
         var val = data.ValX is null ? Score.None : Evaluate(model, data.ValX, data.ValY!, data.IsClassification, settings.EvalBatchSize);
         var test = settings.EvaluateTestSet ? Evaluate(model, data.TestX, data.TestY, data.IsClassification, settings.EvalBatchSize) : Score.None;
+        // RMSEs in the target's own units; losses stay on the (possibly standardised) targets trained on.
+        val = val with { Rmse = val.Rmse * data.TargetScale };
+        test = test with { Rmse = test.Rmse * data.TargetScale };
         trained?.Invoke(model);
         return new TrainingMetrics(
             ValidationAccuracy: val.Accuracy, TestAccuracy: test.Accuracy,

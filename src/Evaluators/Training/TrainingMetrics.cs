@@ -2,7 +2,7 @@ namespace Evaluators.Training;
 
 /// <summary>
 /// What one training run measured. Accuracies are NaN for regression tasks and RMSEs NaN for
-/// classification. <see cref="Diverged"/> is set when the loss became non-finite; training stops then.
+/// classification; RMSEs are in the target's own units (PreparedData.TargetScale). <see cref="Diverged"/> is set when the loss became non-finite; training stops then.
 /// </summary>
 public sealed record TrainingMetrics(
     double ValidationAccuracy,

@@ -38,6 +38,7 @@ public sealed class ProtocolTypeTests
     [InlineData(typeof(SanityData), typeof(SanitySettings))]
     [InlineData(typeof(HurdleData), typeof(HurdleSettings))]
     [InlineData(typeof(StabilityData), typeof(StabilitySettings))]
+    [InlineData(typeof(CsvData), typeof(Evaluators.Data.Csv.CsvSource))]
     [InlineData(typeof(ResultData), typeof(EvaluationResult))]
     [InlineData(typeof(FingerprintData), typeof(ProbeFingerprint))]
     [InlineData(typeof(StageStatsData), typeof(StageStats))]

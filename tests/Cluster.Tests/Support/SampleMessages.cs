@@ -23,6 +23,7 @@ public static class SampleMessages
         Hurdle = new HurdleSettings { Task = "cifar-cnn", Steps = 11, MinValidationAccuracy = 0.3 },
         Stability = new StabilitySettings { Enabled = false, Steps = 4, StepSize = 0.5, MaxGradientNorm = 1e6, BatchSize = 16 },
         EquivalenceCache = false,
+        Csv = new Evaluators.Data.Csv.CsvSource("/data/runs.csv", "y", 7),
     };
 
     public static IReadOnlyList<IClusterMessage> All { get; } =

@@ -1,5 +1,6 @@
 using Cluster.Spaces.Yaml;
 using Evaluators.Candidates;
+using Evaluators.Data.Csv;
 using Evaluators.Tasks;
 using YamlDotNet.RepresentationModel;
 
@@ -7,11 +8,12 @@ namespace Cluster.Spaces.Sections;
 
 /// <summary>
 /// The "evaluation" section: proxy tasks (names from <see cref="ProxyTasks"/>), training seeds per
-/// task, and optional epoch and training-subset overrides. Absent, the plan's defaults apply.
+/// task, optional epoch and training-subset overrides, and the user's CSV file for CSV tasks
+/// (data, target, split_seed). Absent, the plan's defaults apply.
 /// </summary>
 internal static class EvaluationSection
 {
-    private static readonly string[] Keys = ["tasks", "seeds", "epochs", "train_subset"];
+    private static readonly string[] Keys = ["tasks", "seeds", "epochs", "train_subset", "data", "target", "split_seed"];
 
     public static IReadOnlyList<string> TaskNames => ProxyTasks.List.Select(t => t.Name).ToArray();
 
@@ -20,7 +22,8 @@ internal static class EvaluationSection
         var d = new EvaluationPlan();
         var s = top.OptionalSection("evaluation", Keys) ?? YamlSection.Of(top.Source, new YamlMappingNode(), "evaluation", Keys);
         var tasks = new List<string>();
-        foreach (var node in s.Scalars("tasks"))
+        var taskNodes = s.Scalars("tasks");
+        foreach (var node in taskNodes)
         {
             if (!TaskNames.Contains(node.Value!))
                 throw s.Source.Error(node, $"unknown proxy task '{node.Value}'; choices: {string.Join(", ", TaskNames)}");
@@ -36,7 +39,43 @@ internal static class EvaluationSection
             Seeds = s.Int("seeds", d.Seeds, 1, 100),
             Epochs = s.OptionalInt("epochs", 1, 10_000),
             TrainSubset = s.OptionalInt("train_subset", 1, int.MaxValue),
+            Csv = Csv(s, tasks, taskNodes),
         };
+    }
+
+    /// <summary>
+    /// The CSV file the CSV tasks read: required by them, refused without them. Its path is resolved
+    /// against the space file's folder into the absolute path workers open (the fingerprint keeps it
+    /// as written, so moving the folder keeps a run resumable); the file is read when the run starts.
+    /// </summary>
+    private static CsvSource? Csv(YamlSection s, IReadOnlyList<string> tasks, IReadOnlyList<YamlScalarNode> taskNodes)
+    {
+        string[] csvTasks = [.. ProxyTasks.List.Where(t => t.ReadsCsv).Select(t => t.Name)];
+        int reader = tasks.ToList().FindIndex(t => csvTasks.Contains(t));
+        if (!s.Has("data"))
+        {
+            foreach (var key in new[] { "target", "split_seed" })
+                if (s.Has(key)) throw s.Source.Error(s.KeyNode(key), $"'{key}' describes the CSV file of 'data', which is not given");
+            if (reader >= 0)
+                throw s.Source.Error(taskNodes.Count > reader ? taskNodes[reader] : s.Node,
+                    $"proxy task '{tasks[reader]}' reads your CSV file: add 'data: FILE.csv' (relative to this file) to the evaluation section");
+            return null;
+        }
+        if (reader < 0)
+            throw s.Source.Error(s.KeyNode("data"), $"'data' is the CSV file of the CSV tasks ({string.Join(", ", csvTasks)}); no task in 'tasks' reads one");
+        string path = NonBlank(s, "data", "a CSV file path");
+        string? target = s.Has("target") ? NonBlank(s, "target", "a column name") : null;
+        s.Record("target", target ?? "");
+        ulong splitSeed = (ulong)s.Long("split_seed", 0, 0, long.MaxValue);
+        return new CsvSource(s.Source.ResolvePath(path), target, splitSeed);
+    }
+
+    private static string NonBlank(YamlSection s, string key, string what)
+    {
+        var node = YamlValues.Scalar(s.Source, s.Value(key)!, key, what);
+        if (string.IsNullOrWhiteSpace(node.Value)) throw s.Source.Error(node, $"'{key}' must not be blank; expected {what}");
+        s.Record(key, node.Value);
+        return node.Value;
     }
 
     /// <summary>A task name that must be one of the proxy tasks; null when the key is absent.</summary>

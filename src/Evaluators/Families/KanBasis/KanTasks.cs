@@ -7,12 +7,12 @@ namespace Evaluators.Families.KanBasis;
 /// <summary>
 /// Proxy tasks with Linear slots for KAN layers: the KAN paper's toy functions at the paper's shapes
 /// (inputs uniform in [-1, 1], 1000 train / 1000 test points, not standardised so they stay on the
-/// grid; objective validation_rmse) and Fashion-MNIST with a [784, 64, 10] KAN (pixels in [0, 1]).
+/// grid; objective validation_rmse), Fashion-MNIST with a [784, 64, 10] KAN (pixels in [0, 1]) and the
+/// user's own regression CSV (<see cref="KanCsvTask"/>).
 /// </summary>
 public static class KanTasks
 {
-    // Adam at 1e-2 with batch 100: 10 steps per epoch over the 1000 points (a twelfth held out for validation).
-    private static readonly TrainingSettings Fit = new() { Epochs = 100, BatchSize = 100, LearningRate = 1e-2 };
+    private static readonly TrainingSettings Fit = KanTraining.Fit;
 
     public static IReadOnlyList<ProxyTask> All { get; } =
     [
@@ -23,6 +23,7 @@ public static class KanTasks
         Toy("kan-4d", [4, 2], "exp(0.5 (sin(pi (x1^2 + x2^2)) + sin(pi (x3^2 + x4^2)))), KAN [4, 4, 2, 1]"),
         new("fmnist-kan", "fashion-mnist", new LinearSlotNet(64), new TrainingSettings { Epochs = 2, BatchSize = 128, TrainSubset = 10_000 },
             "KAN [784, 64, 10] on the first 10k Fashion-MNIST images (pixels in [0, 1]), 2 epochs, Adam 1e-3", Standardize: false),
+        KanCsvTask.Task,
     ];
 
     private static ProxyTask Toy(string dataset, int hidden, string description) => Toy(dataset, [hidden], description);
