@@ -1,0 +1,62 @@
+using Evaluators.Families.Activation;
+using Evaluators.Families.KanBasis;
+using Evaluators.Models;
+using Evaluators.Slots;
+using Evaluators.Tasks;
+using Evaluators.Training;
+using Search.Genomes.KanBasis;
+using static TorchSharp.torch;
+
+namespace Bench.Kan;
+
+/// <summary>
+/// Fashion-MNIST [784, 64, 10] as the efficient-kan / FastKAN comparisons train it: all 60k training
+/// images, pixels mapped to [-1, 1] (their Normalize(0.5, 0.5), which is also the KAN grid's domain),
+/// AdamW 1e-3 with weight decay 1e-4, batch 64; test accuracy on the 10k test images.
+/// </summary>
+public static class KanFmnist
+{
+    public sealed record Model(string Name, IModelTemplate Template, ISlotFactory Slot, double Published);
+
+    public static IReadOnlyList<Model> Models { get; } =
+    [
+        new("bspline", new LinearSlotNet(64), Kan("bspline(grid=5,order=3) | bspline(grid=5,order=3)"), 0.8892),
+        new("rbf", new LinearSlotNet(64), Kan("rbf(centers=8,width=1,range=2) | rbf(centers=8,width=1,range=2)"), 0.8942),
+        new("mlp", new Mlp(64), new BuiltinActivation("relu"), 0.8839),
+    ];
+
+    public static TrainingSettings Settings(int epochs) => new()
+    {
+        Epochs = epochs, BatchSize = 64, Optimizer = "adamw", LearningRate = 1e-3, WeightDecay = 1e-4, ValidationFraction = 0,
+    };
+
+    /// <summary>The full Fashion-MNIST task data with pixels in [-1, 1].</summary>
+    public static PreparedData Data(Action<string> progress)
+    {
+        var task = ProxyTasks.Get("fmnist-kan") with { Training = Settings(1) };
+        var data = TaskData.Prepare(task, null, CPU, progress);
+        using (no_grad())
+        {
+            data.TrainX.mul_(2).sub_(1);
+            data.TestX.mul_(2).sub_(1);
+        }
+        return data;
+    }
+
+    public static IReadOnlyList<double> TestAccuracies(Model model, PreparedData data, int epochs, int seeds, Action<string> progress)
+    {
+        var accuracies = new List<double>();
+        for (int seed = 1; seed <= seeds; seed++)
+        {
+            var metrics = Trainer.Train(model.Template, model.Slot, data, Settings(epochs), (ulong)seed, p =>
+            {
+                if (p.Step % 2000 == 0) progress($"  {model.Name} seed {seed}: step {p.Step}/{p.TotalSteps}, loss {p.Loss:F4}, {p.Seconds:F0} s");
+            });
+            progress($"  {model.Name} seed {seed}: test accuracy {metrics.TestAccuracy:F4} ({metrics.Parameters:N0} parameters, {metrics.WallSeconds:F0} s)");
+            accuracies.Add(metrics.TestAccuracy);
+        }
+        return accuracies;
+    }
+
+    private static ISlotFactory Kan(string genome) => new KanGenomeSlot(KanBasisParser.Parse(new KanSpace(), genome));
+}
