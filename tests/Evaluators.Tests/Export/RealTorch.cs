@@ -4,11 +4,12 @@ namespace Evaluators.Tests.Export;
 
 /// <summary>
 /// Debian's Python with PyTorch (python3-torch, 1.13 on Debian 12): /usr/bin/python3, not the python3
-/// first on the PATH, which may be another Python without torch.
+/// first on the PATH, which may be another Python without torch. SEARCH_TEST_TORCH_PYTHON names
+/// another interpreter (a virtual environment with a newer torch).
 /// </summary>
 internal static class RealTorch
 {
-    public const string Executable = "/usr/bin/python3";
+    public static string Executable { get; } = Environment.GetEnvironmentVariable("SEARCH_TEST_TORCH_PYTHON") is { Length: > 0 } p ? p : "/usr/bin/python3";
     public const string Install = "apt-get install -y python3-torch libopenblas0-pthread";
 
     /// <summary>Null when torch imports; else why not, with the command that installs it.</summary>

@@ -35,7 +35,11 @@ public class KanPyTorchExportTests
                 y = net(x)
                 scripted = torch.jit.script(net)(x)
             state = [{"name": k, "shape": list(v.shape), "values": v.flatten().tolist()} for k, v in net.state_dict().items()]
-            results[case["class"]] = {"y": y.flatten().tolist(), "shape": list(y.shape), "scripted": scripted.flatten().tolist(), "state": state}
+            net.zero_grad()
+            net(x).square().sum().backward()
+            grads = {k: p.grad.flatten().tolist() for k, p in net.named_parameters()}
+            results[case["class"]] = {"y": y.flatten().tolist(), "shape": list(y.shape), "scripted": scripted.flatten().tolist(),
+                                      "state": state, "grads": grads}
         if len(sys.argv) > 4:
             try:
                 getattr(module, sys.argv[4])()
@@ -79,7 +83,7 @@ public class KanPyTorchExportTests
     private static double[] Flat(Tensor t) => t.detach().to(float64).flatten().data<double>().ToArray();
 
     [TorchFact]
-    public void Every_basis_kind_matches_the_trained_network_in_real_pytorch_eagerly_and_scripted()
+    public void Every_basis_kind_matches_the_trained_network_in_real_pytorch_eagerly_scripted_and_in_gradients()
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
@@ -106,6 +110,12 @@ public class KanPyTorchExportTests
                 var value = want[s.GetProperty("name").GetString()!];
                 Assert.Equal(value.shape, s.GetProperty("shape").EnumerateArray().Select(v => v.GetInt64()).ToArray());
                 AssertClose(Flat(value), Doubles(s.GetProperty("values")), $"{what}: {s.GetProperty("name").GetString()}");
+            }
+            using (enable_grad())
+            {
+                var gradients = KanTorchSharpExportTests.Gradients(n.Compiled, n.Inputs);
+                Assert.Equal(gradients.Keys.Order(), r.GetProperty("grads").EnumerateObject().Select(g => g.Name).Order());
+                foreach (var (name, g) in gradients) AssertClose(Flat(g), Doubles(r.GetProperty("grads").GetProperty(name)), $"{what}: d/d {name}");
             }
         }
     }

@@ -71,6 +71,29 @@ public class KanTorchSharpExportTests
         AssertClose(compiled.forward(x), exported.forward(x), name);
     }
 
+    /// <summary>Parameter gradients of sum(y^2), per parameter name, after one backward pass.</summary>
+    internal static Dictionary<string, Tensor> Gradients(nn.Module<Tensor, Tensor> network, Tensor x)
+    {
+        network.zero_grad();
+        network.forward(x).square().sum().backward();
+        return network.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad!.detach().clone());
+    }
+
+    [Theory]
+    [MemberData(nameof(KanNetworks.Names), MemberType = typeof(KanNetworks))]
+    public void Exported_network_has_the_trained_network_gradients(string name)
+    {
+        var c = KanNetworks.Named(name);
+        using var scope = NewDisposeScope();
+        using var compiled = KanNetworks.Build(c.Genome, c.Widths);
+        using var exported = Exported("kan " + name);
+        var x = KanNetworks.Inputs(c.Widths[0]);
+        var want = Gradients(compiled, x);
+        var got = Gradients(exported, x);
+        Assert.Equal(want.Keys, got.Keys);
+        foreach (var (key, g) in want) AssertClose(g, got[key], $"{name}: d/d {key}");
+    }
+
     [Fact]
     public void Exported_network_follows_a_move_to_float64()
     {

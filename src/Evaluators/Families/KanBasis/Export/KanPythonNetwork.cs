@@ -21,7 +21,7 @@ public static class KanPythonNetwork
         for (int s = 0; s < plan.ClassOfSite.Count; s++)
             sb.Append("        ").Append(plan.Widths is null ? $"genome layer {s}" : $"{KanNetworkPlan.SiteName(s)} ({plan.Widths[s]} -> {plan.Widths[s + 1]})")
               .Append(": ").Append(layer.LayerClassName(plan.ClassOfSite[s])).Append('\n');
-        sb.Append("        further layers: the last class\n\n    ").Append(PyTorchExport.Docstring(layer.CoefficientsNote)).Append("\n    \"\"\"\n\n")
+        sb.Append("        sites past these: the last class\n\n    ").Append(PyTorchExport.Docstring(layer.CoefficientsNote)).Append("\n    \"\"\"\n\n")
           .Append("    GENOME = ").Append(Literals.QuotedString(layer.Genome.Text)).Append('\n')
           .Append("    WIDTHS = ").Append(plan.Widths is { } w ? $"[{string.Join(", ", w)}]" : "None").Append("\n\n")
           .Append("    def __init__(self, widths=None, trained=True):\n        super().__init__()\n")
