@@ -66,6 +66,10 @@ public static class StatusPrinter
         _ => $"{(seconds / 3600).ToString("0.00", CultureInfo.InvariantCulture)} h",
     };
 
+    // Scalars are listed; a trained network's tensors (KAN coefficients: thousands of values) are only counted.
+    private const int MaxListedLearned = 8;
+
     private static string Learned(Dictionary<string, double>? learned) => learned is null or { Count: 0 } ? ""
+        : learned.Count > MaxListedLearned ? $"{learned.Count} values (search export writes them)"
         : string.Join(", ", learned.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value.ToString("G4", CultureInfo.InvariantCulture)}"));
 }

@@ -22,6 +22,9 @@ public interface ICompiledCandidate
     /// </summary>
     ProbeResponse Probe();
 
-    /// <summary>Learned scalars of the first slot position of a trained model (empty when it has none).</summary>
+    /// <summary>
+    /// Learned values of a trained model for export: an activation's scalars of the first slot position,
+    /// a KAN network's widths and tensors (<c>KanLearned</c>); empty when it has none.
+    /// </summary>
     IReadOnlyDictionary<string, double> ReadLearned(nn.Module<Tensor, Tensor> trainedModel);
 }

@@ -3,9 +3,10 @@ using Search.Core;
 namespace Evaluators.Export;
 
 /// <summary>
-/// One discovered layer to export: an activation or norm-act genome, the name it is shown under
-/// (also the source of generated class names), the trained values of its learnable scalars
-/// (activations only; a learnable not named keeps its init), its objective values and free-form
+/// One discovered layer to export: a genome of a family that exports, the name it is shown under
+/// (also the source of generated class names), its trained values (an activation's learnable
+/// scalars, a learnable not named keeping its init; a KAN network's widths and coefficients as
+/// <c>KanLearned</c> writes them), its objective values and free-form
 /// metadata (e.g. "individual_id"). Objectives and metadata are written sorted by key.
 /// </summary>
 public sealed record ExportItem(

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Evaluators.Families;
 
 namespace Evaluators.Export;
@@ -16,6 +17,12 @@ public abstract record ExportLayer(ExportItem Item, string Family, string ClassN
 
     /// <summary>Module-level Python code the class needs, written once per file (empty for none).</summary>
     public virtual string PythonHelpers => "";
+
+    /// <summary>C# declarations the class needs beside it in the namespace, written once per file (empty for none).</summary>
+    public virtual string CSharpHelpers => "";
+
+    /// <summary>Family members of the layer's JSON document, written after "learnables" (none by default).</summary>
+    public virtual void WriteJson(Utf8JsonWriter writer) { }
 
     /// <summary>Appends the PyTorch <c>nn.Module</c> class.</summary>
     public abstract void WritePyTorch(StringBuilder sb);

@@ -11,6 +11,7 @@ public static class Identifiers
     {
         "Tensor", "Module", "Parameter", "Math", "System", "TorchSharp", "F", "None", "True", "False",
         "Genome", "Momentum", "Eps", "Mean", "M2", "Var", "Group", "Batch",
+        "KanBases", "Widths", "LoadTrained", "Flatten", "Array", "ArgumentException", // KAN exports: helper class, members, types used
     };
 
     /// <summary>

@@ -6,8 +6,8 @@ namespace Evaluators.Export;
 
 /// <summary>
 /// JSON documents, one per layer, keys always in this order: name, family, genome, structural_hash,
-/// learnables (genome order: name -> {init, value}), objectives and metadata (sorted by key),
-/// run_id. Non-finite numbers are written as null.
+/// learnables (genome order: name -> {init, value}), the family's own members (KAN: "kan"),
+/// objectives and metadata (sorted by key), run_id. Non-finite numbers are written as null.
 /// </summary>
 public static class JsonExport
 {
@@ -48,6 +48,7 @@ public static class JsonExport
             w.WriteEndObject();
         }
         w.WriteEndObject();
+        layer.WriteJson(w);
         w.WriteStartObject("objectives");
         foreach (var kv in (item.Objectives ?? new Dictionary<string, double>()).OrderBy(kv => kv.Key, StringComparer.Ordinal))
             Number(w, kv.Key, kv.Value);

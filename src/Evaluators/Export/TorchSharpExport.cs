@@ -4,8 +4,9 @@ using System.Text;
 namespace Evaluators.Export;
 
 /// <summary>
-/// C# source with one <c>Module&lt;Tensor, Tensor&gt;</c> class per layer, each written by its
-/// family's <see cref="ExportLayer"/> after a summary naming the layer and its genome.
+/// C# source with one <c>Module&lt;Tensor, Tensor&gt;</c> class per layer (a KAN network adds its
+/// layer classes), each written by its family's <see cref="ExportLayer"/> after a summary naming
+/// the layer and its genome; helper declarations a family needs are written once, first.
 /// </summary>
 public static class TorchSharpExport
 {
@@ -20,6 +21,7 @@ public static class TorchSharpExport
           .Append("// Each class computes its genome with the search engine's op definitions.\n// </auto-generated>\n")
           .Append("using System;\nusing TorchSharp;\nusing TorchSharp.Modules;\nusing static TorchSharp.torch;\n\n")
           .Append("namespace ").Append(options.Namespace).Append(";\n");
+        foreach (var helpers in layers.Select(l => l.CSharpHelpers).Where(h => h.Length > 0).Distinct()) sb.Append(helpers);
         foreach (var layer in layers)
         {
             sb.Append("\n/// <summary>").Append(SecurityElement.Escape(OneLine(layer.Item.Name))).Append(": <c>")

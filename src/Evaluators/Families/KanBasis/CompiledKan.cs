@@ -40,6 +40,6 @@ public sealed class CompiledKan(KanBasisGenome genome, string? limitProblem) : I
         return new ProbeResponse(inputs, outputs, gradients);
     }
 
-    /// <summary>KAN layers have coefficient tensors, not learned scalars: none are reported.</summary>
-    public IReadOnlyDictionary<string, double> ReadLearned(nn.Module<Tensor, Tensor> trainedModel) => new Dictionary<string, double>();
+    /// <summary>Every KAN layer's widths and, for networks of at most <see cref="KanLearned.MaxValues"/> values, its trained tensors (for export).</summary>
+    public IReadOnlyDictionary<string, double> ReadLearned(nn.Module<Tensor, Tensor> trainedModel) => KanLearned.Read(trainedModel);
 }

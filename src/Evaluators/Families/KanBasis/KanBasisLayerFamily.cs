@@ -19,10 +19,9 @@ public sealed class KanBasisLayerFamily : LayerFamily<KanBasisGenome, KanSpace>
     public override IReadOnlyList<ProxyTask> Tasks => KanTasks.All;
     public override string TrainOption => "basis";
     public override string Example => "bspline(grid=5,order=3) | bspline(grid=5,order=3)";
-    public override IReadOnlyList<string> ExportFormats => ["json", "latex"];
 
     protected override IGenomeFamily<KanBasisGenome> Genomes(KanSpace space) => new KanBasisFamily(space);
     protected override string? Violation(KanSpace space, KanBasisGenome genome) => KanSpaceCheck.Violation(space, genome);
     protected override ICandidateCompiler Compiler(KanSpace space) => new KanCandidateCompiler(space);
-    protected override ExportLayer Export(ExportItem item, KanBasisGenome genome, string className) => new KanExportLayer(item, className, genome);
+    protected override ExportLayer Export(ExportItem item, KanBasisGenome genome, string className) => KanExportLayer.Of(item, genome, className);
 }

@@ -1,21 +1,89 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Evaluators.Export;
+using Evaluators.Families.KanBasis.Export;
 using Search.Genomes.KanBasis;
 
 namespace Evaluators.Families.KanBasis;
 
 /// <summary>
-/// A KAN genome for export: JSON (the genome and its objectives) and LaTeX (the bases layer by layer).
-/// Code (PyTorch, TorchSharp) with trained coefficients and grids is not written yet: the family's
-/// <see cref="KanBasisLayerFamily.ExportFormats"/> leaves those formats out, so they are refused before any writer runs.
+/// A KAN genome for export, with what the run kept of its trained network (<see cref="KanLearned"/>):
+/// PyTorch and TorchSharp code of the network (one class per distinct layer, the network stacking
+/// them at the template's widths, the trained coefficients embedded), JSON with the grids and
+/// coefficients, and LaTeX naming the bases layer by layer.
 /// </summary>
-public sealed record KanExportLayer(ExportItem Item, string ClassName, KanBasisGenome Genome) : ExportLayer(Item, "kan-basis", ClassName)
+public sealed record KanExportLayer(ExportItem Item, string ClassName, KanBasisGenome Genome, KanNetworkPlan Plan, KanTrainedValues Trained)
+    : ExportLayer(Item, "kan-basis", ClassName)
 {
     public override IReadOnlyList<LearnedScalar> Learnables => [];
+    public override string PythonHelpers => KanPythonBases.Helpers;
+    public override string CSharpHelpers => KanCSharpBases.Helpers;
 
-    public override void WritePyTorch(StringBuilder sb) => throw new NotSupportedException("KAN layers are not written as PyTorch code yet");
-    public override void WriteTorchSharp(StringBuilder sb) => throw new NotSupportedException("KAN layers are not written as TorchSharp code yet");
+    /// <exception cref="ArgumentException">Learned values that are not a KAN network of this genome (names, widths, sizes).</exception>
+    public static KanExportLayer Of(ExportItem item, KanBasisGenome genome, string className)
+    {
+        try
+        {
+            var trained = KanLearned.Parse(item.Learned);
+            var plan = KanNetworkPlan.Of(genome, trained.Widths);
+            if (trained.Widths is not null) Check(plan, trained);
+            return new KanExportLayer(item, className, genome, plan, trained);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"'{item.Name}': {e.Message}", nameof(item), e);
+        }
+    }
 
-    /// <summary>The layers' bases, e.g. <c>\mathrm{bspline}(G{=}5, k{=}3) \to \mathrm{rbf}(...)</c>.</summary>
-    public override string Latex() => "\\text{KAN: } " + string.Join(" \\to ", Genome.Layers.Select(l => $"\\texttt{{{LatexExport.Escape(l.Text)}}}"));
+    // The kept tensors must be exactly the network's: same names, each with its shape's size.
+    private static void Check(KanNetworkPlan plan, KanTrainedValues trained)
+    {
+        var state = plan.State().ToArray();
+        long total = state.Sum(s => s.Shape.Aggregate(1L, (a, b) => a * b));
+        if (total != trained.Values)
+            throw new ArgumentException($"the learned values say {trained.Values} parameter values, but {plan.Genome.Text} at widths [{string.Join(", ", plan.Widths!)}] has {total}");
+        if (trained.Tensors is not { } tensors) return;
+        foreach (var name in tensors.Keys)
+            if (!state.Any(s => s.Name == name)) throw new ArgumentException($"'{name}' is not a parameter of {plan.Genome.Text} at these widths");
+        foreach (var (name, shape) in state)
+        {
+            long size = shape.Aggregate(1L, (a, b) => a * b);
+            if (!tensors.TryGetValue(name, out var values) || values.Length != size)
+                throw new ArgumentException($"'{name}' needs {size} learned values, has {(tensors.TryGetValue(name, out var v) ? v.Length : 0)}");
+        }
+    }
+
+    /// <summary>The class of the network's layer class <paramref name="index"/> (a suffix item names never produce).</summary>
+    public string LayerClassName(int index) => $"{ClassName}_Layer{index}";
+
+    /// <summary>What the generated code starts from, in one sentence.</summary>
+    public string CoefficientsNote => Trained switch
+    {
+        { Tensors: not null } => $"Trained coefficients: embedded ({Trained.Values.ToString(CultureInfo.InvariantCulture)} values), loaded when built at the trained widths.",
+        { Widths: not null } => $"Trained coefficients were not kept: the network has {Trained.Values.ToString("N0", CultureInfo.InvariantCulture)} values, " +
+            $"more than the {KanLearned.MaxValues.ToString("N0", CultureInfo.InvariantCulture)} a run records per candidate; parameters start at the search's initialisation (train it, or load a state_dict of the trained network).",
+        _ => "The run recorded no widths or coefficients for this candidate: give the widths [inputs, hidden..., outputs]; parameters start at the search's initialisation.",
+    };
+
+    public override void WritePyTorch(StringBuilder sb)
+    {
+        for (int c = 0; c < Plan.Classes.Count; c++) KanPythonLayer.Write(sb, LayerClassName(c), Plan.Classes[c]);
+        KanPythonNetwork.Write(sb, this);
+    }
+
+    public override void WriteTorchSharp(StringBuilder sb)
+    {
+        KanCSharpNetwork.Write(sb, this);
+        for (int c = 0; c < Plan.Classes.Count; c++) KanCSharpLayer.Write(sb, LayerClassName(c), Plan.Classes[c]);
+    }
+
+    public override void WriteJson(Utf8JsonWriter w) => KanJson.Write(w, this);
+
+    /// <summary>The widths when known, then the layers' bases: <c>\text{KAN } [2, 1, 1]\text{: } \texttt{bspline(...)} \to ...</c>.</summary>
+    public override string Latex()
+    {
+        string head = Plan.Widths is { } widths ? $"\\text{{KAN }} [{string.Join(", ", widths)}]\\text{{: }} " : "\\text{KAN: } ";
+        return head + string.Join(" \\to ", Genome.Layers.Select(l => $"\\texttt{{{LatexExport.Escape(l.Text)}}}"));
+    }
 }

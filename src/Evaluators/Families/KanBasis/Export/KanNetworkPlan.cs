@@ -1,0 +1,64 @@
+using Search.Genomes.KanBasis;
+
+namespace Evaluators.Families.KanBasis.Export;
+
+/// <summary>
+/// The network an export writes: after flattening, one KAN layer per Linear site of the template
+/// (<c>LinearSlotNet</c>), registered as layer0, layer1, ... as the template registers them, so
+/// state_dict names match. Site s runs genome layer min(s, L-1) (<see cref="KanGenomeSlot"/>).
+/// With the trained widths, each site gets the layer class its width makes (<see cref="KanLayerPlan.Effective"/>);
+/// without them, one class per genome layer.
+/// </summary>
+public sealed class KanNetworkPlan
+{
+    private KanNetworkPlan(KanBasisGenome genome, IReadOnlyList<int>? widths, IReadOnlyList<KanLayerPlan> classes, IReadOnlyList<int> classOfSite)
+    {
+        Genome = genome;
+        Widths = widths;
+        Classes = classes;
+        ClassOfSite = classOfSite;
+    }
+
+    public KanBasisGenome Genome { get; }
+
+    /// <summary>[inputs, hidden..., outputs] of the trained network; null when the run kept none.</summary>
+    public IReadOnlyList<int>? Widths { get; }
+
+    public IReadOnlyList<KanLayerPlan> Classes { get; }
+
+    /// <summary>The class of each site (of each genome layer when the widths are unknown); later sites take the last.</summary>
+    public IReadOnlyList<int> ClassOfSite { get; }
+
+    /// <exception cref="ArgumentException">Widths with fewer than two entries or a non-positive one, or an override outside its layer.</exception>
+    public static KanNetworkPlan Of(KanBasisGenome genome, IReadOnlyList<int>? widths)
+    {
+        if (widths is null)
+            return new(genome, null, genome.Layers.Select(KanLayerPlan.Of).ToArray(), Enumerable.Range(0, genome.Layers.Count).ToArray());
+        if (widths.Count < 2 || widths.Any(w => w < 1))
+            throw new ArgumentException($"KAN widths [{string.Join(", ", widths)}]: need inputs, outputs and positive sizes", nameof(widths));
+        var classes = new List<KanLayerPlan>();
+        var classOfSite = new List<int>();
+        for (int s = 0; s + 1 < widths.Count; s++)
+        {
+            var layer = KanLayerPlan.Effective(genome.Layers[Math.Min(s, genome.Layers.Count - 1)], widths[s]);
+            int known = classes.FindIndex(c => c.Layer.Text == layer.Text);
+            if (known < 0) { known = classes.Count; classes.Add(KanLayerPlan.Of(layer)); }
+            classOfSite.Add(known);
+        }
+        return new(genome, widths, classes, classOfSite);
+    }
+
+    public static string SiteName(int site) => $"layer{site}";
+
+    /// <summary>Every parameter of the network as state_dict names it, with its shape, in registration order (known widths only).</summary>
+    public IEnumerable<(string Name, long[] Shape)> State()
+    {
+        if (Widths is null) throw new InvalidOperationException("the network's widths are unknown");
+        for (int s = 0; s + 1 < Widths.Count; s++)
+        {
+            var plan = Classes[ClassOfSite[s]];
+            foreach (var p in plan.Parameters)
+                yield return ($"{SiteName(s)}.{p.Name}", plan.Shape(p, Widths[s], Widths[s + 1]));
+        }
+    }
+}
