@@ -21,6 +21,7 @@ public static class Trainer
     // torch.manual_seed sets process-wide state: building a model under this lock keeps the
     // initial weights a function of the seed even with several evaluators in one process.
     private static readonly object InitLock = new();
+    private const int AdaptEvery = 10, AdaptUntil = 50;
 
     public static TrainingMetrics Train(IModelTemplate template, ISlotFactory slot, PreparedData data,
         TrainingSettings settings, ulong seed, Action<TrainingProgress>? progress = null,
@@ -102,17 +103,29 @@ public static class Trainer
 
     /// <summary>
     /// L-BFGS on the whole training split: each step is one optimizer step of up to 20 iterations with a
-    /// strong-Wolfe line search (pykan's fitting recipe), so "epochs" count L-BFGS steps.
+    /// strong-Wolfe line search (pykan's fitting recipe), so "epochs" count L-BFGS steps. Sample-adaptive
+    /// slot modules (KAN grids) adapt to the training inputs every 10 steps up to step 50, as pykan's fit
+    /// does (not at step 0, where hidden layers carry the random initial range).
     /// </summary>
     private static (int Steps, double LastLoss, bool Diverged) FullBatch(nn.Module<Tensor, Tensor> model, PreparedData data,
         TrainingSettings settings, int totalSteps, IAuxiliaryLoss[] auxiliary, IStepAware[] stepAware,
         Action<TrainingProgress>? progress, Stopwatch clock, CancellationToken cancel)
     {
-        var lbfgs = new LbfgsOptimizer(model.parameters(), new LbfgsOptions { LearningRate = settings.LearningRate });
+        var options = new LbfgsOptions { LearningRate = settings.LearningRate };
+        var lbfgs = new LbfgsOptimizer(model.parameters(), options);
+        var adaptive = model.modules().OfType<ISampleAdaptive>().ToArray();
         double lastLoss = double.NaN;
         for (int step = 0; step < totalSteps; step++)
         {
             cancel.ThrowIfCancellationRequested();
+            if (adaptive.Length > 0 && step > 0 && step % AdaptEvery == 0 && step < AdaptUntil)
+            {
+                // pykan's grid updates: each adaptive layer follows its inputs; the curvature history is stale afterwards.
+                foreach (var m in adaptive) m.AdaptOnNextForward();
+                using (var s = NewDisposeScope())
+                using (no_grad()) model.forward(data.TrainX);
+                lbfgs = new LbfgsOptimizer(model.parameters(), options);
+            }
             var at = new TrainingStep(step, totalSteps);
             foreach (var m in stepAware) m.BeforeStep(at);
             lastLoss = lbfgs.Step(() =>

@@ -16,7 +16,7 @@ public static class KanCsvTask
 
     public static ProxyTask Task { get; } = new(Name, CsvDataset.Name, new InputSizedSlotNet(), KanTraining.Fit,
         $"your regression CSV (--data FILE.csv), KAN [in, hidden, 1] (hidden 2 in + 1, at most {InputSizedSlotNet.MaxDefaultHidden}, " +
-        "unless --hidden), 70/15/15 split by seed, inputs scaled to [-1, 1] on the train rows, RMSE in the target's units, Adam 1e-2, 100 epochs",
+        "unless --hidden), 70/15/15 split by seed, inputs scaled to [-1, 1] on the train rows, RMSE in the target's units, " + KanTraining.Description,
         Standardize: false);
 
     /// <summary>The task on one file, with an optional hidden width.</summary>

@@ -8,7 +8,7 @@ public static class KanGridUpdate
 {
     /// <summary>
     /// Runs <paramref name="x"/> through the model's top-level modules in order, updating every KAN layer's
-    /// grid from the input it gets (<see cref="KanLayerModule.UpdateGrid"/>). Rebuild the optimizer afterwards.
+    /// grid from the input it gets (<see cref="KanLayerModule.UpdateGrid"/>; coefficients change in place).
     /// </summary>
     public static void FromSamples(nn.Module<Tensor, Tensor> model, Tensor x)
     {

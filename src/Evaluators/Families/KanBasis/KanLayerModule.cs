@@ -1,3 +1,4 @@
+using Evaluators.Slots;
 using Search.Genomes.KanBasis;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -11,8 +12,9 @@ namespace Evaluators.Families.KanBasis;
 /// Input nodes are grouped by their basis (the layer's or an override), in order of their first node;
 /// group g's tensors carry the suffix _g (select candidate c: _g_c). Conventions in this folder's README.md.
 /// </summary>
-public sealed class KanLayerModule : nn.Module<Tensor, Tensor>, IKanParameters
+public sealed class KanLayerModule : nn.Module<Tensor, Tensor>, IKanParameters, ISampleAdaptive
 {
+    private bool _adaptNext;
     private readonly List<KanBasisGroup> _groups = [];
     private readonly bool _hasBias;
 
@@ -77,6 +79,11 @@ public sealed class KanLayerModule : nn.Module<Tensor, Tensor>, IKanParameters
     {
         if (x.dim() != 2 || x.shape[1] != InFeatures)
             throw new ArgumentException($"a KAN layer takes (N, {InFeatures}) tensors, got [{string.Join(",", x.shape)}]");
+        if (_adaptNext && _groups.Any(g => g.DomainNames is not null))
+        {
+            _adaptNext = false;
+            UpdateGrid(x);
+        }
         using var scope = NewDisposeScope();
         long n = x.shape[0];
         // The base branch sees x unclamped; only grid bases clamp inside their features.
@@ -101,7 +108,7 @@ public sealed class KanLayerModule : nn.Module<Tensor, Tensor>, IKanParameters
     /// widened by <see cref="DomainMargin"/>,
     /// and refits the coefficients by a per-node ridge least-squares solve on those samples, so the
     /// layer's output on them barely moves while the whole grid resolution goes where the data is.
-    /// Nodes whose samples span less than 1e-6 keep their domain. Build the optimizer afterwards.
+    /// Nodes whose samples span less than 1e-6 keep their domain. Coefficients change in place (same shapes).
     /// </summary>
     public void UpdateGrid(Tensor input)
     {
@@ -124,11 +131,15 @@ public sealed class KanLayerModule : nn.Module<Tensor, Tensor>, IKanParameters
             var fresh = g.Features.Compute(ToUnitDomain(x, newLow, newHigh)).permute(1, 0, 2);
             var map = GridRefit.PerNode(fresh, old); // (n, C, C): new coefficients = map @ old coefficients
             var w = Get(g.WeightName);
-            Replace(g.WeightName, einsum("icd,oid->oic", map, w.to(float64)).to(w.dtype));
+            // In place: the shape is unchanged, so an optimizer built on this parameter keeps working.
+            w.copy_(einsum("icd,oid->oic", map, w.to(float64)).to(w.dtype));
             low.copy_(newLow);
             high.copy_(newHigh);
         }
     }
+
+    /// <summary>The next forward first updates the grid from its input (<see cref="UpdateGrid"/>).</summary>
+    public void AdaptOnNextForward() => _adaptNext = true;
 
     /// <summary>Maps each node's [low, high] onto the grid's [-1, 1].</summary>
     private static Tensor ToUnitDomain(Tensor x, Tensor low, Tensor high) => x.sub(low).div(high.sub(low)).mul(2.0).sub(1.0);

@@ -29,5 +29,5 @@ public static class KanTasks
     private static ProxyTask Toy(string dataset, int hidden, string description) => Toy(dataset, [hidden], description);
 
     private static ProxyTask Toy(string dataset, int[] hidden, string description) =>
-        new(dataset, dataset, new LinearSlotNet(hidden), Fit, $"{description}, Adam 1e-2, 100 epochs of 1000 points", Standardize: false);
+        new(dataset, dataset, new LinearSlotNet(hidden), Fit, $"{description}, {KanTraining.Description}", Standardize: false);
 }
