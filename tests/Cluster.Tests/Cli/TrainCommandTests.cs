@@ -55,7 +55,8 @@ public class TrainCommandTests
             "--basis", "chebyshev(degree=4) | bspline(grid=5,order=3)");
         Assert.True(code == 0, stderr + stdout);
         var rmse = stdout.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("test_rmse: ", StringComparison.Ordinal));
-        Assert.InRange(double.Parse(rmse["test_rmse: ".Length..], System.Globalization.CultureInfo.InvariantCulture), 0, 0.5);
+        // x*y on [-1, 1]^2 has sd 1/3; 20 L-BFGS steps reach about 0.005 (predicting the mean scores 0.33).
+        Assert.InRange(double.Parse(rmse["test_rmse: ".Length..], System.Globalization.CultureInfo.InvariantCulture), 0, 0.03);
     }
 
     [Theory]
