@@ -10,8 +10,8 @@ namespace Evaluators.Families.KanBasis;
 /// <summary>
 /// A KAN genome for export, with what the run kept of its trained network (<see cref="KanLearned"/>):
 /// PyTorch and TorchSharp code of the network (one class per distinct layer, the network stacking
-/// them at the template's widths, the trained coefficients embedded), JSON with the grids and
-/// coefficients, and LaTeX naming the bases layer by layer.
+/// them at the template's widths, the trained coefficients and grid domains embedded), JSON with the
+/// grids, domains and coefficients, and LaTeX naming the bases layer by layer.
 /// </summary>
 public sealed record KanExportLayer(ExportItem Item, string ClassName, KanBasisGenome Genome, KanNetworkPlan Plan, KanTrainedValues Trained)
     : ExportLayer(Item, "kan-basis", ClassName)
@@ -27,30 +27,12 @@ public sealed record KanExportLayer(ExportItem Item, string ClassName, KanBasisG
         {
             var trained = KanLearned.Parse(item.Learned);
             var plan = KanNetworkPlan.Of(genome, trained.Widths);
-            if (trained.Widths is not null) Check(plan, trained);
+            if (trained.Widths is not null) trained = KanTrainedState.Complete(plan, trained);
             return new KanExportLayer(item, className, genome, plan, trained);
         }
         catch (ArgumentException e)
         {
             throw new ArgumentException($"'{item.Name}': {e.Message}", nameof(item), e);
-        }
-    }
-
-    // The kept tensors must be exactly the network's: same names, each with its shape's size.
-    private static void Check(KanNetworkPlan plan, KanTrainedValues trained)
-    {
-        var state = plan.State().ToArray();
-        long total = state.Sum(s => s.Shape.Aggregate(1L, (a, b) => a * b));
-        if (total != trained.Values)
-            throw new ArgumentException($"the learned values say {trained.Values} parameter values, but {plan.Genome.Text} at widths [{string.Join(", ", plan.Widths!)}] has {total}");
-        if (trained.Tensors is not { } tensors) return;
-        foreach (var name in tensors.Keys)
-            if (!state.Any(s => s.Name == name)) throw new ArgumentException($"'{name}' is not a parameter of {plan.Genome.Text} at these widths");
-        foreach (var (name, shape) in state)
-        {
-            long size = shape.Aggregate(1L, (a, b) => a * b);
-            if (!tensors.TryGetValue(name, out var values) || values.Length != size)
-                throw new ArgumentException($"'{name}' needs {size} learned values, has {(tensors.TryGetValue(name, out var v) ? v.Length : 0)}");
         }
     }
 

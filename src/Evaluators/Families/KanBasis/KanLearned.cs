@@ -8,9 +8,12 @@ namespace Evaluators.Families.KanBasis;
 /// A trained KAN network in the run's learned values (the protocol's name -> double dictionary, so
 /// the wire format stays as it is): <c>kan.values</c> (parameter values in the network),
 /// <c>kan.&lt;site&gt;.in</c> and <c>kan.&lt;site&gt;.out</c> (its widths), and, when the network has at
-/// most <see cref="MaxValues"/> values, every value as <c>kan.&lt;site&gt;.&lt;parameter&gt;.&lt;flat index&gt;</c>
-/// (row-major). Each value costs about 35 bytes in the journal and status, so big networks
-/// (fmnist-kan: 508k values) keep only their widths and count.
+/// most <see cref="MaxValues"/> parameter values, every value of its state as
+/// <c>kan.&lt;site&gt;.&lt;tensor&gt;.&lt;flat index&gt;</c> (row-major): the parameters and, with them,
+/// the buffers (B-spline grid domains <c>grid_low_g</c> / <c>grid_high_g</c>, two values a node), without
+/// which coefficients fitted after a grid update would be read on the wrong domain. Each value costs
+/// about 35 bytes in the journal and status, so big networks (fmnist-kan: 508k values) keep only their
+/// widths and count; their domains alone would describe no network, so they are not kept either.
 /// </summary>
 public static class KanLearned
 {
@@ -32,9 +35,10 @@ public static class KanLearned
             learned[Key(site, "in")] = layers[site].InFeatures;
             learned[Key(site, "out")] = layers[site].OutFeatures;
             if (total > MaxValues) continue;
-            foreach (var (name, p) in layers[site].named_parameters())
+            var tensors = layers[site].named_parameters().Select(p => (p.name, (Tensor)p.parameter)).Concat(layers[site].named_buffers());
+            foreach (var (name, t) in tensors)
             {
-                var values = p.detach().cpu().to(float64).flatten().data<double>().ToArray();
+                var values = t.detach().cpu().to(float64).flatten().data<double>().ToArray();
                 for (int i = 0; i < values.Length; i++) learned[Key(site, name, i.ToString(CultureInfo.InvariantCulture))] = values[i];
             }
         }
@@ -62,7 +66,7 @@ public static class KanLearned
                 if (!values.TryGetValue(name, out var tensor)) values[name] = tensor = new SortedDictionary<int, double>();
                 tensor[i] = value;
             }
-            else throw new ArgumentException($"'{key}' is not a learned value of a KAN network (kan.values, kan.<site>.in|out, kan.<site>.<parameter>.<index>)");
+            else throw new ArgumentException($"'{key}' is not a learned value of a KAN network (kan.values, kan.<site>.in|out, kan.<site>.<tensor>.<index>)");
         }
         int sites = inputs.Count;
         if (sites == 0 || total < 0 || !inputs.Keys.SequenceEqual(Enumerable.Range(0, sites)) || !outputs.Keys.SequenceEqual(inputs.Keys))
@@ -90,7 +94,8 @@ public static class KanLearned
 
 /// <summary>
 /// What a run kept of a trained KAN: its widths (null: nothing kept), its parameter value count,
-/// and its tensors by state_dict name (flat, row-major float32; null when the network was too big).
+/// and its tensors, parameters and buffers, by state_dict name (flat, row-major float32; null when
+/// the network was too big).
 /// </summary>
 public sealed record KanTrainedValues(IReadOnlyList<int>? Widths, long Values, IReadOnlyDictionary<string, float[]>? Tensors)
 {

@@ -1,3 +1,4 @@
+using Evaluators.Export;
 using Evaluators.Families.KanBasis;
 using Evaluators.Runtime;
 using Search.Genomes.KanBasis;
@@ -5,7 +6,7 @@ using static TorchSharp.torch;
 
 namespace Evaluators.Tests.Export.Kan;
 
-/// <summary>What a run keeps of a trained KAN: widths always, every value up to the cap, read back exactly.</summary>
+/// <summary>What a run keeps of a trained KAN: widths always, every parameter and buffer value up to the cap, read back exactly.</summary>
 public class KanLearnedTests
 {
     public KanLearnedTests() => TorchRuntime.EnsureReady(1);
@@ -14,17 +15,52 @@ public class KanLearnedTests
     public void Small_networks_keep_every_value_and_read_back_by_state_dict_name()
     {
         var c = KanNetworks.Named("deeper template");
-        using var model = KanNetworks.Build(c.Genome, c.Widths);
+        using var model = KanNetworks.Build(c);
         var learned = KanLearned.Read(model);
         var trained = KanLearned.Parse(learned);
         Assert.Equal(c.Widths, trained.Widths);
         var state = model.state_dict();
-        Assert.Equal(state.Sum(kv => kv.Value.numel()), trained.Values);
+        Assert.Equal(model.parameters().Sum(p => p.numel()), trained.Values); // kan.values counts parameters, not buffers
+        Assert.Contains("layer1.grid_low_0", state.Keys);
         Assert.Equal(state.Keys.Order(), trained.Tensors!.Keys.Order());
         foreach (var (name, value) in state)
             Assert.Equal(value.flatten().data<float>().ToArray(), trained.Tensors[name]);
         Assert.Equal(3.0, learned["kan.0.in"]);
         Assert.Equal(2.0, learned["kan.2.out"]);
+    }
+
+    [Fact]
+    public void Moved_grid_domains_are_kept_with_the_coefficients()
+    {
+        var c = KanNetworks.Named("grid update");
+        using var model = KanNetworks.Build(c);
+        var learned = KanLearned.Read(model);
+        foreach (var (name, buffer) in model.named_buffers())
+        {
+            var values = buffer.data<float>().ToArray();
+            Assert.Equal(values.Length, values.Distinct().Count()); // every node has its own domain
+            Assert.DoesNotContain(values, v => Math.Abs(v) == 1f);
+            var site = name.Split('.');
+            for (int i = 0; i < values.Length; i++)
+                Assert.Equal((double)values[i], learned[$"kan.{site[0]["layer".Length..]}.{site[1]}.{i}"]);
+        }
+        Assert.Equal(["layer0.grid_low_0", "layer0.grid_high_0", "layer0.grid_low_3", "layer0.grid_high_3", "layer1.grid_low_0", "layer1.grid_high_0"],
+            model.named_buffers().Select(b => b.name));
+    }
+
+    [Fact]
+    public void Items_kept_before_buffers_were_recorded_get_the_initial_domains_and_partial_buffers_are_refused()
+    {
+        var c = KanNetworks.Named("bspline");
+        using var model = KanNetworks.Build(c);
+        var learned = KanLearned.Read(model);
+        var old = learned.Where(kv => !kv.Key.Contains(".grid_", StringComparison.Ordinal)).ToDictionary();
+        var tensors = KanExportLayer.Of(new ExportItem(c.Genome, "old", old), c.Genome, "Old").Trained.Tensors!;
+        Assert.Equal(Enumerable.Repeat(-1f, 3), tensors["layer0.grid_low_0"]);
+        Assert.Equal(Enumerable.Repeat(1f, 4), tensors["layer1.grid_high_0"]);
+        var partial = learned.Where(kv => !kv.Key.StartsWith("kan.1.grid_high_0.", StringComparison.Ordinal)).ToDictionary();
+        var e = Assert.Throws<ArgumentException>(() => KanExportLayer.Of(new ExportItem(c.Genome, "partial", partial), c.Genome, "Partial"));
+        Assert.Contains("'layer1.grid_high_0' needs 4 learned values, has 0", e.Message);
     }
 
     [Fact]

@@ -10,13 +10,15 @@ namespace Evaluators.Tests.Export.Kan;
 
 /// <summary>
 /// KAN networks for export tests: every basis kind, every AF-KAN activation and combination, selects,
-/// overrides (one taking every node of its layer), and a template deeper than the genome. Each is
-/// built as the search builds it (LinearSlotNet + KanGenomeSlot), its parameters moved off their
-/// inits, and read back as the run's learned values.
+/// overrides (one taking every node of its layer), a template deeper than the genome, and B-spline
+/// grid domains moved by a grid update (per node). Each is built as the search builds it
+/// (LinearSlotNet + KanGenomeSlot), its parameters moved off their inits, and read back as the run's
+/// learned values.
 /// </summary>
 public static class KanNetworks
 {
-    public sealed record Case(string Name, KanBasisGenome Genome, int[] Widths);
+    /// <summary>A network to export; <paramref name="GridUpdate"/>: its grids follow <see cref="GridSamples"/> (domains differ per node).</summary>
+    public sealed record Case(string Name, KanBasisGenome Genome, int[] Widths, bool GridUpdate = false);
 
     private static KanLayer L(Basis basis, params KanNodeOverride[] overrides) => KanLayer.Create(basis, overrides);
     private static KanBasisGenome G(params KanLayer[] layers) => KanBasisGenome.Create(layers);
@@ -42,6 +44,9 @@ public static class KanNetworks
         // Layer 0 at two inputs: both nodes overridden, so relu_kan is the layer's only basis.
         new("every node overridden", G(L(new ChebyshevBasis(2), new(0, new ReluKanBasis(3, 2)), new(1, new ReluKanBasis(3, 2))), L(new BSplineBasis(4, 2))), [2, 3, 1]),
         new("deeper template", G(L(new ChebyshevBasis(3)), L(new BSplineBasis(3, 2), new KanNodeOverride(1, new FourierBasis(2)))), [3, 4, 4, 2]),
+        // Two bspline groups and a select with a bspline candidate (no domain) in layer 0; hidden activations set layer 1's domains.
+        new("grid update", G(L(new BSplineBasis(5, 3), new(1, new RbfBasis(8, 1, 2)), new(2, SelectBasis.Create([new BSplineBasis(4, 2), new ChebyshevBasis(2)])),
+            new(3, new BSplineBasis(3, 1))), L(new BSplineBasis(4, 2))), [5, 3, 2], GridUpdate: true),
     ];
 
     public static Case Named(string name) => All.Single(c => c.Name == name);
@@ -57,6 +62,26 @@ public static class KanNetworks
         using var noGrad = no_grad();
         foreach (var (_, p) in model.named_parameters()) p.add_(randn(p.shape, generator: g).mul(0.3));
         return model;
+    }
+
+    /// <summary>The case's network as <see cref="Build(KanBasisGenome, int[], ulong)"/> makes it, then its grids updated when the case says so.</summary>
+    public static nn.Module<Tensor, Tensor> Build(Case c, ulong seed = 5)
+    {
+        var model = Build(c.Genome, c.Widths, seed);
+        if (c.GridUpdate)
+        {
+            using var scope = NewDisposeScope();
+            KanGridUpdate.FromSamples(model, GridSamples(c.Widths[0]));
+        }
+        return model;
+    }
+
+    /// <summary>Samples with a centre and spread of their own per input node, so updated domains differ per node.</summary>
+    public static Tensor GridSamples(int width)
+    {
+        using var g = new Generator(13);
+        var node = arange(width, dtype: float32);
+        return randn([64, width], generator: g).mul(node.mul(0.4f).add(0.3f)).add(node.mul(0.5f).sub(0.8f));
     }
 
     /// <summary>The export item the run would hold for the trained network.</summary>

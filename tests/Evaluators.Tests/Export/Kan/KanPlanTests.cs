@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 
 namespace Evaluators.Tests.Export.Kan;
 
-/// <summary>The export's plan of a layer is what KanLayerModule builds: parameter names, order and shapes, feature counts, initial draws.</summary>
+/// <summary>The export's plan of a layer is what KanLayerModule builds: parameter and buffer names, order and shapes, feature counts, initial draws.</summary>
 public class KanPlanTests
 {
     public KanPlanTests() => TorchRuntime.EnsureReady(1);
@@ -24,6 +24,8 @@ public class KanPlanTests
             var plan = KanLayerPlan.Of(layer);
             Assert.Equal(module.named_parameters().Select(p => $"{p.name} [{string.Join(",", p.parameter.shape)}]"),
                 plan.Parameters.Select(p => $"{p.Name} [{string.Join(",", plan.Shape(p, inputs, outputs))}]"));
+            Assert.Equal(module.named_buffers().Select(b => $"{b.name} [{string.Join(",", b.buffer.shape)}] {(b.buffer.eq(-1).all().item<bool>() ? -1 : 1)}"),
+                plan.Buffers.Select(b => $"{b.Name} [{string.Join(",", plan.Shape(b, inputs, outputs))}] {(b.Init == KanInitKind.MinusOnes ? -1 : 1)}"));
             Assert.Equal(module.Groups.Select(g => (g.Index, g.Basis.Text, string.Join(",", g.Nodes))),
                 plan.Groups.Select(g => (g.Index, g.Basis.Text, string.Join(",", plan.NodesOf(g, inputs)))));
             Assert.All(module.Groups, g => Assert.Equal(g.Features.Count, KanBasisFacts.Features(g.Basis)));

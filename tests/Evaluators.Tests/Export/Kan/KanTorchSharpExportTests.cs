@@ -7,9 +7,10 @@ using static TorchSharp.torch;
 namespace Evaluators.Tests.Export.Kan;
 
 /// <summary>
-/// The exported TorchSharp network is the trained network: same parameter names, order, shapes and
-/// values (the embedded coefficients), same outputs on the same inputs (in and outside the grid) to
-/// 1e-5, for every basis kind; and it still builds without trained values.
+/// The exported TorchSharp network is the trained network: same parameter and buffer names, order,
+/// shapes and values (the embedded coefficients and grid domains), same outputs on the same inputs
+/// (in and outside the grid) to 1e-5, for every basis kind and with domains moved per node; and it
+/// still builds without trained values.
 /// </summary>
 public class KanTorchSharpExportTests
 {
@@ -19,7 +20,7 @@ public class KanTorchSharpExportTests
 
     private static readonly Lazy<(ExportLayer[] Layers, Assembly Assembly)> Compiled = new(() =>
     {
-        var items = KanNetworks.All.Select(c => KanNetworks.Item(c, KanNetworks.Build(c.Genome, c.Widths)))
+        var items = KanNetworks.All.Select(c => KanNetworks.Item(c, KanNetworks.Build(c)))
             .Append(new ExportItem(KanNetworks.Named("overrides").Genome, "no widths")).ToArray();
         var source = Exporter.Export("torchsharp", items, new ExportOptions { Namespace = Namespace, RunId = "run-kan" });
         return (ExportLayer.ResolveAll(items).ToArray(), InProcessCompiler.Compile(source));
@@ -55,7 +56,7 @@ public class KanTorchSharpExportTests
         var c = KanNetworks.Named(name);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        using var compiled = KanNetworks.Build(c.Genome, c.Widths);
+        using var compiled = KanNetworks.Build(c);
         using var exported = Exported("kan " + name);
         var want = compiled.state_dict();
         var got = exported.state_dict();
@@ -85,7 +86,7 @@ public class KanTorchSharpExportTests
     {
         var c = KanNetworks.Named(name);
         using var scope = NewDisposeScope();
-        using var compiled = KanNetworks.Build(c.Genome, c.Widths);
+        using var compiled = KanNetworks.Build(c);
         using var exported = Exported("kan " + name);
         var x = KanNetworks.Inputs(c.Widths[0]);
         var want = Gradients(compiled, x);
@@ -94,17 +95,20 @@ public class KanTorchSharpExportTests
         foreach (var (key, g) in want) AssertClose(g, got[key], $"{name}: d/d {key}");
     }
 
-    [Fact]
-    public void Exported_network_follows_a_move_to_float64()
+    [Theory]
+    [InlineData("select")]
+    [InlineData("grid update")]
+    public void Exported_network_follows_a_move_to_float64(string name)
     {
-        var c = KanNetworks.Named("select");
+        var c = KanNetworks.Named(name);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        using var compiled = KanNetworks.Build(c.Genome, c.Widths);
-        using var exported = Exported("kan select");
+        using var compiled = KanNetworks.Build(c);
+        using var exported = Exported("kan " + name);
         compiled.to(float64);
         exported.to(float64);
         Assert.All(exported.parameters(), p => Assert.Equal(float64, p.dtype));
+        Assert.All(exported.buffers(), b => Assert.Equal(float64, b.dtype));
         var x = KanNetworks.Inputs(c.Widths[0]).to(float64);
         AssertClose(compiled.forward(x), exported.forward(x), "float64", 1e-10);
     }
@@ -114,7 +118,7 @@ public class KanTorchSharpExportTests
     {
         var c = KanNetworks.Named("overrides");
         using var scope = NewDisposeScope();
-        using var compiled = KanNetworks.Build(c.Genome, c.Widths);
+        using var compiled = KanNetworks.Build(c);
         using var fresh = Exported("kan overrides", trained: false);
         using var other = Exported("no widths", [5, 3, 2]);
         foreach (var module in new[] { fresh, other })
@@ -122,6 +126,8 @@ public class KanTorchSharpExportTests
             Assert.Equal(compiled.named_parameters().Select(p => $"{p.name} [{string.Join(",", p.parameter.shape)}]"),
                 module.named_parameters().Select(p => $"{p.name} [{string.Join(",", p.parameter.shape)}]"));
             Assert.False(compiled.state_dict()["layer0.base_weight"].eq(module.state_dict()["layer0.base_weight"]).all().item<bool>());
+            Assert.Equal(["layer0.grid_low_0 -1", "layer0.grid_high_0 1"], module.named_buffers()
+                .Select(b => $"{b.name} {string.Join(",", b.buffer.data<float>().ToArray().Distinct())}"));
         }
         var e = Assert.Throws<ArgumentException>(() => Exported("no widths"));
         Assert.Contains("give widths", e.Message);

@@ -14,6 +14,9 @@ public static class KanCSharpBases
         /// <summary>KAN basis functions of the exported networks, as the search computed them.</summary>
         public static class KanBases
         {
+            /// <summary>A B-spline group's nodes: each node's domain [low, high] onto the grid's [-1, 1].</summary>
+            public static Tensor ToGrid(Tensor x, Tensor low, Tensor high) => x.sub(low).div(high.sub(low)).mul(2.0).sub(1.0);
+
             /// <summary>Cox-de Boor on grid intervals over [-1, 1] extended by order knots each side; x clamped to [-1, 1].</summary>
             public static Tensor BSpline(Tensor x, int grid, int order)
             {

@@ -8,7 +8,8 @@ namespace Evaluators.Families.KanBasis.Export;
 
 /// <summary>
 /// One KAN layer as a TorchSharp module generic in (inFeatures, outFeatures), computing
-/// <see cref="KanLayerModule"/>'s forward with the same parameter names, shapes, order and
+/// <see cref="KanLayerModule"/>'s forward (a B-spline group's input first mapped per node from
+/// [grid_low, grid_high] onto [-1, 1]) with the same parameter and buffer names, shapes, order and
 /// initialisation. Fields carry <c>ComponentName</c> so <c>to(device or dtype)</c> replaces the
 /// registered tensors, not copies.
 /// </summary>
@@ -28,6 +29,8 @@ public static class KanCSharpLayer
         }
         foreach (var p in plan.Parameters)
             sb.Append("    [TorchSharp.Utils.ComponentName(Name = ").Append(Literals.QuotedString(p.Name)).Append(")] private Parameter _").Append(p.Name).Append(";\n");
+        foreach (var b in plan.Buffers)
+            sb.Append("    [TorchSharp.Utils.ComponentName(Name = ").Append(Literals.QuotedString(b.Name)).Append(")] private Tensor _").Append(b.Name).Append(";\n");
         sb.Append("\n    public ").Append(className).Append("(long inFeatures, long outFeatures) : base(").Append(Literals.QuotedString(className)).Append(")\n    {\n");
         if (plan.MinInputs > 1)
             sb.Append("        if (inFeatures < ").Append(plan.MinInputs).Append(") throw new ArgumentException(\"this layer's node overrides need at least ")
@@ -42,6 +45,9 @@ public static class KanCSharpLayer
         foreach (var p in plan.Parameters)
             sb.Append("        _").Append(p.Name).Append(" = new Parameter(").Append(Init(p)).Append(");\n")
               .Append("        register_parameter(").Append(Literals.QuotedString(p.Name)).Append(", _").Append(p.Name).Append(");\n");
+        foreach (var b in plan.Buffers)
+            sb.Append("        _").Append(b.Name).Append(" = ").Append(Init(b)).Append(";\n")
+              .Append("        register_buffer(").Append(Literals.QuotedString(b.Name)).Append(", _").Append(b.Name).Append(");\n");
         sb.Append("    }\n");
         WriteForward(sb, plan);
         sb.Append("}\n");
@@ -66,7 +72,7 @@ public static class KanCSharpLayer
                     sb.Append("            ").Append(Features(s.Candidates[c], x, $"{g.Suffix}_{c}")).Append(".mul(s").Append(i).Append(".select(1, ").Append(c).Append(").unsqueeze(-1)),\n");
                 sb.Append("        }, -1);\n");
             }
-            else sb.Append("        var f").Append(i).Append(" = ").Append(Features(g.Basis, x, g.Suffix)).Append(";\n");
+            else sb.Append("        var f").Append(i).Append(" = ").Append(Features(g.Basis, Domain(g, x), g.Suffix)).Append(";\n");
             sb.Append("        var w").Append(i).Append(" = _").Append(g.WeightName)
               .Append(g.ScalerName is { } scaler ? $".mul(_{scaler}.unsqueeze(-1))" : "").Append(";\n")
               .Append("        y = y.add(f").Append(i).Append(".reshape(f").Append(i).Append(".shape[0], -1).matmul(w").Append(i)
@@ -87,6 +93,10 @@ public static class KanCSharpLayer
         _ => throw new ArgumentException($"no features for basis '{basis.Text}'", nameof(basis)),
     };
 
+    /// <summary>A B-spline group's input mapped per node onto the grid's [-1, 1]; other groups' as it is.</summary>
+    private static string Domain(KanGroupPlan g, string x) =>
+        g.LowName is { } low ? $"KanBases.ToGrid({x}, _{low}, _{g.HighName})" : x;
+
     private static string NodesCode(KanLayerPlan plan, KanGroupPlan g) =>
         g.Nodes is { } nodes ? $"new long[] {{ {string.Join(", ", nodes)} }}"
         : $"KanBases.NodesExcept(inFeatures, new long[] {{ {string.Join(", ", plan.Overridden)} }})";
@@ -99,6 +109,7 @@ public static class KanCSharpLayer
             KanInitKind.Uniform => $"empty({shape}).uniform_(-bound, bound)",
             KanInitKind.Ones => $"ones({shape})",
             KanInitKind.Zeros => $"zeros({shape})",
+            KanInitKind.MinusOnes => $"full({shape}, -1.0)",
             // P(x) = x in every group: row e_1 repeated.
             KanInitKind.Identity => $"eye({p.Shape[1].Size})[1].repeat({p.Shape[0].Size}, 1)",
             _ => Weight(p),

@@ -51,14 +51,14 @@ public static class KanCSharpNetwork
     private static void WriteTrained(StringBuilder sb, KanExportLayer layer)
     {
         if (layer.Trained.Tensors is not { } tensors) return;
-        sb.Append("\n    /// <summary>The trained parameters, row-major float32.</summary>\n    private void LoadTrained()\n    {\n")
+        sb.Append("\n    /// <summary>The trained parameters and buffers, row-major float32.</summary>\n    private void LoadTrained()\n    {\n")
           .Append("        using var scope = NewDisposeScope();\n")
           .Append("        var state = new System.Collections.Generic.Dictionary<string, Tensor>\n        {\n");
-        foreach (var (name, shape) in layer.Plan.State())
+        foreach (var s in layer.Plan.State())
         {
-            sb.Append("            [").Append(Literals.QuotedString(name)).Append("] = tensor(new float[]\n            {\n");
-            KanLiterals.Lines(sb, tensors[name], KanLiterals.CSharp, "                ");
-            sb.Append("            }).reshape(").Append(string.Join(", ", shape)).Append("),\n");
+            sb.Append("            [").Append(Literals.QuotedString(s.Name)).Append("] = tensor(new float[]\n            {\n");
+            KanLiterals.Lines(sb, tensors[s.Name], KanLiterals.CSharp, "                ");
+            sb.Append("            }).reshape(").Append(string.Join(", ", s.Shape)).Append("),\n");
         }
         sb.Append("        };\n        load_state_dict(state);\n    }\n");
     }

@@ -9,6 +9,8 @@ public enum KanInitKind
     Weight,
     Ones,
     Zeros,
+    /// <summary>All -1: the low end of a B-spline node's grid domain.</summary>
+    MinusOnes,
     /// <summary>Rational numerator: zeros with a1 = 1, so P(x) = x.</summary>
     Identity,
 }

@@ -5,8 +5,10 @@ namespace Evaluators.Families.KanBasis.Export;
 
 /// <summary>
 /// The "kan" member of a KAN layer's JSON document: widths (null when unknown), what happened to the
-/// coefficients, each layer class's groups with their grids, and the trained parameters by
-/// state_dict name ({shape, values: row-major float32}); values are null when not kept.
+/// coefficients, each layer class's groups with their grids (a B-spline group's "low" and "high":
+/// each node's domain, mapped onto the grid's "domain" [-1, 1]), and the trained state_dict by name,
+/// parameters then buffers ({shape, values: row-major float32, buffer: true for buffers}); values are
+/// null when not kept.
 /// </summary>
 public static class KanJson
 {
@@ -34,6 +36,12 @@ public static class KanJson
                 if (plan.Widths is { } wn) Ints(w, "nodes", layerPlan.NodesOf(g, wn[s]));
                 else w.WriteString("nodes", KanPythonLayer.NodesText(layerPlan, g));
                 Basis(w, g.Basis);
+                if (plan.Widths is not null && g.LowName is { } low)
+                {
+                    // Each node's domain [low, high], in the order of "nodes"; null when not kept.
+                    Values(w, "low", layer.Trained, $"{KanNetworkPlan.SiteName(s)}.{low}");
+                    Values(w, "high", layer.Trained, $"{KanNetworkPlan.SiteName(s)}.{g.HighName}");
+                }
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -42,25 +50,33 @@ public static class KanJson
         w.WriteEndArray();
         w.WriteStartObject("parameters");
         if (plan.Widths is not null)
-            foreach (var (name, shape) in plan.State())
+            foreach (var s in plan.State())
             {
-                w.WriteStartObject(name);
+                w.WriteStartObject(s.Name);
                 w.WriteStartArray("shape");
-                foreach (long d in shape) w.WriteNumberValue(d);
+                foreach (long d in s.Shape) w.WriteNumberValue(d);
                 w.WriteEndArray();
-                if (layer.Trained.Tensors is { } tensors)
-                {
-                    w.WriteStartArray("values");
-                    foreach (float v in tensors[name])
-                        if (float.IsFinite(v)) w.WriteNumberValue(v);
-                        else w.WriteNullValue();
-                    w.WriteEndArray();
-                }
-                else w.WriteNull("values");
+                Values(w, "values", layer.Trained, s.Name);
+                if (s.Buffer) w.WriteBoolean("buffer", true);
                 w.WriteEndObject();
             }
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    // A kept tensor's values (non-finite ones as null), or null.
+    private static void Values(Utf8JsonWriter w, string name, KanTrainedValues trained, string tensor)
+    {
+        if (trained.Tensors is not { } tensors)
+        {
+            w.WriteNull(name);
+            return;
+        }
+        w.WriteStartArray(name);
+        foreach (float v in tensors[tensor])
+            if (float.IsFinite(v)) w.WriteNumberValue(v);
+            else w.WriteNullValue();
+        w.WriteEndArray();
     }
 
     // The basis, its feature count and its grid constants; a select lists its candidates.

@@ -7,7 +7,8 @@ namespace Evaluators.Families.KanBasis.Export;
 /// <see cref="KanLayerModule"/> makes them (by first node) and its parameters in the order it
 /// registers them: base_weight, base_bias (when a group uses RBF), then per group the features'
 /// own tensors (RBF LayerNorm, rational coefficients, select candidates then select logits), W,
-/// and the B-spline scaler. Valid for input widths of at least <see cref="MinInputs"/>.
+/// and the B-spline scaler; then its buffers: per B-spline group the nodes' grid domains, grid_low and
+/// grid_high. Valid for input widths of at least <see cref="MinInputs"/>.
 /// </summary>
 public sealed class KanLayerPlan
 {
@@ -26,11 +27,20 @@ public sealed class KanLayerPlan
             if (g.ScalerName is { } scaler) parameters.Add(new(scaler, [KanDim.Out, KanDim.Nodes], KanInitKind.Uniform, g));
         }
         Parameters = parameters;
+        Buffers = groups.Where(g => g.LowName is not null).SelectMany(g => new KanParameterPlan[]
+        {
+            new(g.LowName!, [KanDim.Nodes], KanInitKind.MinusOnes, g),
+            new(g.HighName!, [KanDim.Nodes], KanInitKind.Ones, g),
+        }).ToArray();
     }
 
     public KanLayer Layer { get; }
     public IReadOnlyList<KanGroupPlan> Groups { get; }
     public IReadOnlyList<KanParameterPlan> Parameters { get; }
+
+    /// <summary>The buffers, in registration order (state_dict lists them after the parameters).</summary>
+    public IReadOnlyList<KanParameterPlan> Buffers { get; }
+
     public bool HasBias { get; }
 
     /// <summary>Smallest input width: one past the last overridden node and past the layer basis's first node.</summary>

@@ -50,15 +50,18 @@ public sealed class KanNetworkPlan
 
     public static string SiteName(int site) => $"layer{site}";
 
-    /// <summary>Every parameter of the network as state_dict names it, with its shape, in registration order (known widths only).</summary>
-    public IEnumerable<(string Name, long[] Shape)> State()
+    /// <summary>
+    /// Every tensor of the network as the TorchSharp module's state_dict lists it (known widths only):
+    /// every site's parameters in registration order, then every site's buffers (TorchSharp gathers
+    /// parameters and buffers over the whole tree in turn; PyTorch goes module by module).
+    /// </summary>
+    public IEnumerable<KanStateEntry> State()
     {
-        if (Widths is null) throw new InvalidOperationException("the network's widths are unknown");
-        for (int s = 0; s + 1 < Widths.Count; s++)
-        {
-            var plan = Classes[ClassOfSite[s]];
-            foreach (var p in plan.Parameters)
-                yield return ($"{SiteName(s)}.{p.Name}", plan.Shape(p, Widths[s], Widths[s + 1]));
-        }
+        var widths = Widths ?? throw new InvalidOperationException("the network's widths are unknown");
+        var sites = Enumerable.Range(0, widths.Count - 1).Select(s => (Site: s, Plan: Classes[ClassOfSite[s]])).ToArray();
+        var parameters = sites.SelectMany(s => s.Plan.Parameters.Select(p => (s.Site, s.Plan, P: p, Buffer: false)));
+        var buffers = sites.SelectMany(s => s.Plan.Buffers.Select(p => (s.Site, s.Plan, P: p, Buffer: true)));
+        return parameters.Concat(buffers).Select(e =>
+            new KanStateEntry($"{SiteName(e.Site)}.{e.P.Name}", e.Plan.Shape(e.P, widths[e.Site], widths[e.Site + 1]), e.P, e.Buffer));
     }
 }

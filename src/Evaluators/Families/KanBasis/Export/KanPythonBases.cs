@@ -10,6 +10,11 @@ public static class KanPythonBases
     public const string Helpers = """
 
 
+        def _kan_to_grid(x: torch.Tensor, low: torch.Tensor, high: torch.Tensor) -> torch.Tensor:
+            # A B-spline group's nodes: each node's domain [low, high] onto the grid's [-1, 1].
+            return (x - low) / (high - low) * 2.0 - 1.0
+
+
         def _kan_bspline(x: torch.Tensor, grid: int, order: int) -> torch.Tensor:
             # Cox-de Boor on grid intervals over [-1, 1] extended by order knots each side:
             # t_j = -1 + (j - order) h, h = 2 / grid. x is clamped to the domain first.

@@ -8,8 +8,9 @@ namespace Evaluators.Families.KanBasis.Export;
 /// <summary>
 /// One KAN layer as an <c>nn.Module</c> generic in (in_features, out_features), computing
 /// <see cref="KanLayerModule"/>'s forward: silu(x) @ base_weight.T [+ base_bias] plus, per basis group,
-/// the group's features times its coefficients W (times the spline scaler for B-splines). Parameters
-/// carry the module's names, shapes, order and initialisation.
+/// the group's features times its coefficients W (times the spline scaler for B-splines), a B-spline
+/// group's input first mapped per node from [grid_low, grid_high] onto [-1, 1]. Parameters and
+/// buffers carry the module's names, shapes, order and initialisation.
 /// </summary>
 public static class KanPythonLayer
 {
@@ -20,7 +21,8 @@ public static class KanPythonLayer
           .Append("    y = silu(x) @ base_weight.T").Append(plan.HasBias ? " + base_bias" : "")
           .Append(" + sum over groups g of einsum(\"nic,oic->no\", F_g(x[:, nodes_g]), W_g)\n");
         foreach (var g in plan.Groups)
-            sb.Append("    group ").Append(g.Index).Append(": ").Append(PyTorchExport.Docstring(g.Basis.Text)).Append(" on ").Append(NodesText(plan, g)).Append('\n');
+            sb.Append("    group ").Append(g.Index).Append(": ").Append(PyTorchExport.Docstring(g.Basis.Text)).Append(" on ").Append(NodesText(plan, g))
+              .Append(g.LowName is { } low ? $", each node's [{low}, {g.HighName}] mapped onto [-1, 1]" : "").Append('\n');
         sb.Append("    \"\"\"\n\n    LAYER = ").Append(Literals.QuotedString(plan.Layer.Text)).Append("\n\n")
           .Append("    def __init__(self, in_features, out_features):\n        super().__init__()\n");
         if (plan.MinInputs > 1)
@@ -37,6 +39,8 @@ public static class KanPythonLayer
         sb.Append("        bound = 1.0 / math.sqrt(in_features)\n");
         foreach (var p in plan.Parameters)
             sb.Append("        self.").Append(p.Name).Append(" = nn.Parameter(").Append(Init(p)).Append(")\n");
+        foreach (var b in plan.Buffers)
+            sb.Append("        self.register_buffer(").Append(Literals.QuotedString(b.Name)).Append(", ").Append(Init(b)).Append(")\n");
         WriteForward(sb, plan);
     }
 
@@ -59,7 +63,7 @@ public static class KanPythonLayer
                     sb.Append("            ").Append(Features(s.Candidates[c], x, $"{g.Suffix}_{c}")).Append(" * s").Append(i).Append("[:, ").Append(c).Append("].unsqueeze(-1),\n");
                 sb.Append("        ], -1)\n");
             }
-            else sb.Append("        f").Append(i).Append(" = ").Append(Features(g.Basis, x, g.Suffix)).Append('\n');
+            else sb.Append("        f").Append(i).Append(" = ").Append(Features(g.Basis, Domain(g, x), g.Suffix)).Append('\n');
             sb.Append("        w").Append(i).Append(" = self.").Append(g.WeightName)
               .Append(g.ScalerName is { } scaler ? $" * self.{scaler}.unsqueeze(-1)" : "").Append('\n')
               .Append("        y = y + f").Append(i).Append(".reshape(f").Append(i).Append(".shape[0], -1) @ w").Append(i)
@@ -80,6 +84,10 @@ public static class KanPythonLayer
         AfKanBasis b => $"_kan_af_kan({x}, {b.Grid}, {b.Order}, \"{KanGrids.Name(b.Activation)}\", \"{KanGrids.Name(b.Combination)}\")",
         _ => throw new ArgumentException($"no features for basis '{basis.Text}'", nameof(basis)),
     };
+
+    /// <summary>A B-spline group's input mapped per node onto the grid's [-1, 1]; other groups' as it is.</summary>
+    private static string Domain(KanGroupPlan g, string x) =>
+        g.LowName is { } low ? $"_kan_to_grid({x}, self.{low}, self.{g.HighName})" : x;
 
     // Rational bases of a group (itself, or select candidates) with the suffix of their tensors.
     internal static IEnumerable<(string Suffix, RationalBasis Basis)> Rationals(Basis basis, string suffix) => basis switch
@@ -106,6 +114,7 @@ public static class KanPythonLayer
             KanInitKind.Uniform => $"torch.empty({shape}).uniform_(-bound, bound)",
             KanInitKind.Ones => $"torch.ones({shape})",
             KanInitKind.Zeros => $"torch.zeros({shape})",
+            KanInitKind.MinusOnes => $"torch.full(({shape},), -1.0)",
             // P(x) = x in every group: row e_1 repeated.
             KanInitKind.Identity => $"torch.eye({p.Shape[1].Size})[1].repeat({p.Shape[0].Size}, 1)",
             _ => Weight(p),

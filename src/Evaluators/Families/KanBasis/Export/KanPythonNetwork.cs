@@ -5,9 +5,10 @@ namespace Evaluators.Families.KanBasis.Export;
 
 /// <summary>
 /// The network as an <c>nn.Sequential</c> subclass laid out as the search's template: flatten, then
-/// layer0, layer1, ... (so state_dict names match the TorchSharp module's named_parameters). Built
-/// at <c>WIDTHS</c> by default, it loads the embedded <c>TRAINED</c> values (name: (shape, flat
-/// row-major float32 values)); other widths give freshly initialised layers of the same bases.
+/// layer0, layer1, ... (so state_dict names match the TorchSharp module's), its state_dict listing
+/// every parameter, then every buffer, as TorchSharp's does. Built at <c>WIDTHS</c> by default, it
+/// loads the embedded <c>TRAINED</c> values (name: (shape, flat row-major float32 values), buffers
+/// included); other widths give freshly initialised layers of the same bases.
 /// </summary>
 public static class KanPythonNetwork
 {
@@ -38,8 +39,23 @@ public static class KanPythonNetwork
         if (layer.Trained.Tensors is not null)
             sb.Append("        if trained and list(widths) == self.WIDTHS:\n")
               .Append("            self.load_state_dict({name: torch.tensor(values).reshape(shape) for name, (shape, values) in self.TRAINED.items()})\n");
+        WriteStateOrder(sb);
         WriteTrained(sb, layer);
     }
+
+    // PyTorch lists state module by module (layer0's parameters and buffers, then layer1's); TorchSharp
+    // lists every parameter, then every buffer. Moving the buffers to the end gives TorchSharp's order.
+    private static void WriteStateOrder(StringBuilder sb) => sb.Append("""
+
+            def state_dict(self, *args, destination=None, prefix="", keep_vars=False):
+                # TorchSharp's order: every parameter, then every buffer (PyTorch goes layer by layer).
+                state = super().state_dict(*args, destination=destination, prefix=prefix, keep_vars=keep_vars)
+                for name, _ in self.named_buffers():
+                    if prefix + name in state:
+                        state[prefix + name] = state.pop(prefix + name)
+                return state
+
+        """);
 
     private static void WriteTrained(StringBuilder sb, KanExportLayer layer)
     {
@@ -48,11 +64,11 @@ public static class KanPythonNetwork
             sb.Append("\n    TRAINED = None\n");
             return;
         }
-        sb.Append("\n    # The trained network's parameters: name -> (shape, values in row-major order).\n    TRAINED = {\n");
-        foreach (var (name, shape) in layer.Plan.State())
+        sb.Append("\n    # The trained network's parameters and buffers: name -> (shape, values in row-major order).\n    TRAINED = {\n");
+        foreach (var s in layer.Plan.State())
         {
-            sb.Append("        ").Append(Literals.QuotedString(name)).Append(": ([").Append(string.Join(", ", shape)).Append("], [\n");
-            KanLiterals.Lines(sb, tensors[name], KanLiterals.Python, "            ");
+            sb.Append("        ").Append(Literals.QuotedString(s.Name)).Append(": ([").Append(string.Join(", ", s.Shape)).Append("], [\n");
+            KanLiterals.Lines(sb, tensors[s.Name], KanLiterals.Python, "            ");
             sb.Append("        ]),\n");
         }
         sb.Append("    }\n");
