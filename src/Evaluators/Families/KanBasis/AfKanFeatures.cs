@@ -14,11 +14,12 @@ public sealed class AfKanFeatures(AfKanBasis basis) : IKanFeatures
     public Tensor Compute(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var (u, s, e) = ReluKanGrid.Of(x, basis.Grid, basis.Order);
-        var x1 = Activate(u.sub(s));
-        var x2 = Activate(e.sub(u));
+        var (u, s, _) = ReluKanGrid.Of(x, basis.Grid, basis.Order);
+        var d = FeatureAxis.Spread(u.squeeze(-1), ones_like(s), s.neg()); // x' - s_i
+        var x1 = Activate(d);
+        var x2 = Activate((basis.Order + 1.0) / basis.Grid - d); // e_i - x' = (e_i - s_i) - (x' - s_i)
         var f = Combine(x1, x2);
-        var norm = f.square().sum([-1], keepdim: true).sqrt().add(1e-8);
+        var norm = linalg.vector_norm(f, 2, [-1], keepdim: true).add(1e-8);
         return f.div(norm).MoveToOuterDisposeScope();
     }
 

@@ -42,7 +42,8 @@ public sealed class RbfFeatures : IKanFeatures
         double r = _basis.Range;
         double h = _basis.Width * 2 * r / (_basis.Centers - 1);
         var centres = linspace(-r, r, _basis.Centers, dtype: x.dtype, device: x.device);
-        return u.unsqueeze(-1).sub(centres).div(h).square().neg().exp().MoveToOuterDisposeScope();
+        var z = FeatureAxis.Spread(u, full(_basis.Centers, 1.0 / h, dtype: x.dtype, device: x.device), centres.div(-h)); // (u - u_c)/h
+        return z.square().neg().exp().MoveToOuterDisposeScope();
     }
 
     public Tensor InitialWeight(long outFeatures, long nodes, int layerInputs) =>
