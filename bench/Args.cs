@@ -13,4 +13,17 @@ public static class Args
             throw new ArgumentException($"{name}: expected an integer value");
         return v;
     }
+
+    /// <summary>Every value given to a repeatable option, e.g. `--basis a --basis b`.</summary>
+    public static IReadOnlyList<string> All(string[] args, string name)
+    {
+        var values = new List<string>();
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] != name) continue;
+            if (i + 1 >= args.Length) throw new ArgumentException($"{name}: expected a value");
+            values.Add(args[++i]);
+        }
+        return values;
+    }
 }

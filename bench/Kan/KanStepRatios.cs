@@ -6,17 +6,22 @@ using static TorchSharp.torch;
 
 namespace Bench.Kan;
 
-/// <summary>One basis: median ms of a KAN layer step and of an nn.Linear step of the same shape, timed in the same run.</summary>
-public sealed record KanStepRow(string Name, string Basis, double KanMs, double LinearMs)
+/// <summary>
+/// One basis: median ms of a KAN layer step and of an nn.Linear step of the same shape, timed in the same run,
+/// on the thread's CPU clock (<see cref="ThreadCpuClock"/>; the ratio uses these) and on the wall clock.
+/// </summary>
+public sealed record KanStepRow(string Name, string Basis, double KanMs, double LinearMs, double KanWallMs, double LinearWallMs)
 {
     public double Ratio => KanMs / LinearMs;
+    public double WallRatio => KanWallMs / LinearWallMs;
 }
 
 /// <summary>
 /// The issue's speed check: forward + backward (loss = sum, backward, zero grads) of one KAN layer
 /// in -> out at batch N, float32, one thread, against nn.Linear(in, out) timed step by step in
 /// alternation with it (so both see the same machine load), after a warm-up. The input requires
-/// grad, as for a hidden layer, so both layers also compute their input gradient.
+/// grad, as for a hidden layer, so both layers also compute their input gradient. Times are the calling
+/// thread's CPU time (wall clock too, for reference), so other processes on the machine move them little.
 /// </summary>
 public static class KanStepRatios
 {
@@ -33,10 +38,13 @@ public static class KanStepRatios
         ("select", SelectBasis.Create([new ChebyshevBasis(4), new FourierBasis(5)])),
     ];
 
+    /// <param name="only">Names from <see cref="Bases"/> to measure; null for all.</param>
     public static IReadOnlyList<KanStepRow> Measure(int repeats = 30, Action<string>? progress = null,
-        int inFeatures = 1000, int outFeatures = 1000, int batch = 100, int warmup = 3)
+        int inFeatures = 1000, int outFeatures = 1000, int batch = 100, int warmup = 3, IReadOnlyCollection<string>? only = null)
     {
         if (repeats < 1) throw new ArgumentOutOfRangeException(nameof(repeats), repeats, "at least one timed step");
+        if (only?.FirstOrDefault(n => Bases.All(b => b.Name != n)) is { } unknown)
+            throw new ArgumentException($"unknown basis '{unknown}'; known: {string.Join(", ", Bases.Select(b => b.Name))}", nameof(only));
         int threads = get_num_threads();
         set_num_threads(1);
         try
@@ -44,8 +52,10 @@ public static class KanStepRatios
             var rows = new List<KanStepRow>();
             foreach (var (name, basis) in Bases)
             {
+                if (only is not null && !only.Contains(name)) continue;
                 var row = MeasureOne(name, basis, repeats, warmup, inFeatures, outFeatures, batch);
-                progress?.Invoke($"{name} {basis.Text}: kan {row.KanMs:F2} ms, linear {row.LinearMs:F2} ms, ratio {row.Ratio:F2}");
+                progress?.Invoke($"{name} {basis.Text}: kan {row.KanMs:F2} ms, linear {row.LinearMs:F2} ms, ratio {row.Ratio:F2}" +
+                    $" (wall clock: {row.KanWallMs:F2} / {row.LinearWallMs:F2} ms, {row.WallRatio:F2})");
                 rows.Add(row);
             }
             return rows;
@@ -62,28 +72,32 @@ public static class KanStepRatios
         using var kan = new KanLayerModule(KanLayer.Create(basis), inFeatures, outFeatures);
         using var linear = nn.Linear(inFeatures, outFeatures);
         using var x = randn(batch, inFeatures).requires_grad_(true);
-        var kanMs = new List<double>();
-        var linearMs = new List<double>();
+        var times = new List<double>[4];
+        for (int t = 0; t < times.Length; t++) times[t] = [];
         for (int r = 0; r < warmup + repeats; r++)
         {
-            double k = Step(kan, x), l = Step(linear, x);
+            var (k, kWall) = Step(kan, x);
+            var (l, lWall) = Step(linear, x);
             if (r < warmup) continue;
-            kanMs.Add(k);
-            linearMs.Add(l);
+            times[0].Add(k);
+            times[1].Add(l);
+            times[2].Add(kWall);
+            times[3].Add(lWall);
         }
-        return new KanStepRow(name, basis.Text, Median(kanMs), Median(linearMs));
+        return new KanStepRow(name, basis.Text, Median(times[0]), Median(times[1]), Median(times[2]), Median(times[3]));
     }
 
-    private static double Step(nn.Module<Tensor, Tensor> module, Tensor x)
+    private static (double Cpu, double Wall) Step(nn.Module<Tensor, Tensor> module, Tensor x)
     {
-        var clock = Stopwatch.StartNew();
+        var wall = Stopwatch.StartNew();
+        double cpu = ThreadCpuClock.NowMs();
         using (var scope = NewDisposeScope())
         {
             module.forward(x).sum().backward();
             module.zero_grad();
             x.grad?.zero_();
         }
-        return clock.Elapsed.TotalMilliseconds;
+        return (ThreadCpuClock.NowMs() - cpu, wall.Elapsed.TotalMilliseconds);
     }
 
     private static double Median(List<double> values)
