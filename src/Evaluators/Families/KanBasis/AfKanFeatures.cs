@@ -14,13 +14,13 @@ public sealed class AfKanFeatures(AfKanBasis basis) : IKanFeatures
     public Tensor Compute(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var (u, s, _) = ReluKanGrid.Of(x, basis.Grid, basis.Order);
-        var d = FeatureAxis.Spread(u.squeeze(-1), ones_like(s), s.neg()); // x' - s_i
-        var x1 = Activate(d);
-        var x2 = Activate((basis.Order + 1.0) / basis.Grid - d); // e_i - x' = (e_i - s_i) - (x' - s_i)
-        var f = Combine(x1, x2);
-        var norm = linalg.vector_norm(f, 2, [-1], keepdim: true).add(1e-8);
-        return f.div(norm).MoveToOuterDisposeScope();
+        var (u, s, e) = ReluKanGrid.Of(x, basis.Grid, basis.Order);
+        // Feature-major (C, N n): the broadcasts and the norm run over the outer axis, then one transpose.
+        var row = u.reshape(1, -1);
+        var f = Combine(Activate(row.sub(s.unsqueeze(1))), Activate(e.unsqueeze(1).sub(row)));
+        // square-sum-sqrt, not linalg.vector_norm: libtorch's vector_norm over the outer axis is ~30x slower.
+        var norm = f.square().sum([0], keepdim: true).sqrt().add(1e-8);
+        return FeatureAxis.FromRows(f.div(norm), x).MoveToOuterDisposeScope();
     }
 
     public Tensor InitialWeight(long outFeatures, long nodes, int layerInputs) =>

@@ -56,4 +56,27 @@ public class KanReferenceAgreementTests
                     $"{text} x={xs[r]:R} feature {i}: {values[r * c + i]:R} vs {expected[i]:R}");
         }
     }
+
+    [Fact]
+    public void Rbf_normalises_over_the_nodes_as_the_readme_says()
+    {
+        using var scope = NewDisposeScope();
+        var basis = new RbfBasis(8, 1, 2);
+        var parameters = new TestParameters();
+        var features = new RbfFeatures(basis, 4, "_0", parameters);
+        var weight = tensor(new[] { 0.5, 1.0, 2.0, -1.0 }, dtype: float64);
+        var bias = tensor(new[] { 0.1, 0.0, -0.3, 0.2 }, dtype: float64);
+        parameters.Replace("ln_weight_0", weight);
+        parameters.Replace("ln_bias_0", bias);
+        var x = randn(6, 4, dtype: float64).mul(3);
+        var centred = x.sub(x.mean([-1], keepdim: true));
+        var u = centred.div(centred.square().mean([-1], keepdim: true).add(1e-5).sqrt()).mul(weight).add(bias);
+        var values = u.data<double>().ToArray();
+        var f = features.Compute(x).data<double>().ToArray();
+        for (int r = 0; r < values.Length; r++)
+        {
+            var expected = KanReference.Features(basis, values[r]);
+            for (int c = 0; c < 8; c++) Assert.True(Math.Abs(f[r * 8 + c] - expected[c]) <= 1e-12, $"u={values[r]} feature {c}");
+        }
+    }
 }
