@@ -15,11 +15,12 @@ public sealed class AfKanFeatures(AfKanBasis basis) : IKanFeatures
     {
         using var scope = NewDisposeScope();
         var (u, s, e) = ReluKanGrid.Of(x, basis.Grid, basis.Order);
-        var x1 = Activate(u.sub(s));
-        var x2 = Activate(e.sub(u));
-        var f = Combine(x1, x2);
-        var norm = f.square().sum([-1], keepdim: true).sqrt().add(1e-8);
-        return f.div(norm).MoveToOuterDisposeScope();
+        // Feature-major (C, N n): the broadcasts and the norm run over the outer axis, then one transpose.
+        var row = u.reshape(1, -1);
+        var f = Combine(Activate(row.sub(s.unsqueeze(1))), Activate(e.unsqueeze(1).sub(row)));
+        // square-sum-sqrt, not linalg.vector_norm: libtorch's vector_norm over the outer axis is ~30x slower.
+        var norm = f.square().sum([0], keepdim: true).sqrt().add(1e-8);
+        return FeatureAxis.FromRows(f.div(norm), x).MoveToOuterDisposeScope();
     }
 
     public Tensor InitialWeight(long outFeatures, long nodes, int layerInputs) =>

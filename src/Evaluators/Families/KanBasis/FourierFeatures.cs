@@ -2,7 +2,10 @@ using static TorchSharp.torch;
 
 namespace Evaluators.Families.KanBasis;
 
-/// <summary>cos(kx) for k = 1..K, then sin(kx) for k = 1..K: 2K features, periodic, so no clamp.</summary>
+/// <summary>
+/// cos(kx) for k = 1..K, then sin(kx) for k = 1..K: 2K features, periodic, so no clamp. Computed as one sin over
+/// kx + phase (cos(kx) = sin(kx + pi/2)): one elementwise pass and no concatenation along the short last axis.
+/// </summary>
 public sealed class FourierFeatures(int frequencies) : IKanFeatures
 {
     public int Count => 2 * frequencies;
@@ -11,8 +14,8 @@ public sealed class FourierFeatures(int frequencies) : IKanFeatures
     {
         using var scope = NewDisposeScope();
         var k = arange(1, frequencies + 1, dtype: x.dtype, device: x.device);
-        var kx = x.unsqueeze(-1).mul(k);
-        return cat([kx.cos(), kx.sin()], -1).MoveToOuterDisposeScope();
+        var phase = cat([full(frequencies, Math.PI / 2, dtype: x.dtype, device: x.device), zeros(frequencies, dtype: x.dtype, device: x.device)]);
+        return FeatureAxis.Spread(x, cat([k, k]), phase).sin().MoveToOuterDisposeScope();
     }
 
     public Tensor InitialWeight(long outFeatures, long nodes, int layerInputs) =>

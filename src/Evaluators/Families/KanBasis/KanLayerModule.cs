@@ -87,8 +87,7 @@ public sealed class KanLayerModule : nn.Module<Tensor, Tensor>, IKanParameters, 
         using var scope = NewDisposeScope();
         long n = x.shape[0];
         // The base branch sees x unclamped; only grid bases clamp inside their features.
-        var y = nn.functional.silu(x).matmul(Get("base_weight").t());
-        if (_hasBias) y = y.add(Get("base_bias"));
+        var y = nn.functional.linear(nn.functional.silu(x), Get("base_weight"), _hasBias ? Get("base_bias") : null);
         foreach (var g in _groups)
         {
             var xg = g.Nodes.Count == InFeatures ? x : x.index_select(1, tensor(g.Nodes.Select(i => (long)i).ToArray(), device: x.device));
@@ -96,8 +95,8 @@ public sealed class KanLayerModule : nn.Module<Tensor, Tensor>, IKanParameters, 
             var f = g.Features.Compute(xg); // (N, n_g, C)
             var w = Get(g.WeightName); // (out, n_g, C)
             if (g.ScalerName is not null) w = w.mul(Get(g.ScalerName).unsqueeze(-1));
-            // einsum("nic,oic->no") as one matmul over the flattened (node, feature) axis.
-            y = y.add(f.reshape(n, -1).matmul(w.reshape(OutFeatures, -1).t()));
+            // einsum("nic,oic->no") as one matmul over the flattened (node, feature) axis, added to y in the same op.
+            y = y.addmm(f.reshape(n, -1), w.reshape(OutFeatures, -1).t());
         }
         return y.MoveToOuterDisposeScope();
     }

@@ -11,4 +11,6 @@ public sealed class TestParameters : IKanParameters
     public void Add(string name, Tensor initial) => _values.Add(name, initial);
 
     public Tensor this[string name] => _values[name];
+
+    public void Replace(string name, Tensor value) => _values[name] = value;
 }
