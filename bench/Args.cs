@@ -14,14 +14,14 @@ public static class Args
         return v;
     }
 
-<<<<<<< HEAD
     public static string Text(string[] args, string name, string fallback)
     {
         int i = Array.IndexOf(args, name);
         if (i < 0) return fallback;
         if (i + 1 >= args.Length) throw new ArgumentException($"{name}: expected a value");
         return args[i + 1];
-=======
+    }
+
     /// <summary>Every value given to a repeatable option, e.g. `--basis a --basis b`.</summary>
     public static IReadOnlyList<string> All(string[] args, string name)
     {
@@ -33,6 +33,5 @@ public static class Args
             values.Add(args[++i]);
         }
         return values;
->>>>>>> kanspeed
     }
 }

@@ -26,6 +26,7 @@ public sealed class KanBenchmark : IBenchmark
         var figures = new Figures();
         if (parts.Contains("fit")) Fit(Args.Int(args, "--fit-steps", 50), Args.Int(args, "--fit-seeds", 4), figures);
         if (parts.Contains("fmnist")) Fmnist(Args.Int(args, "--fmnist-epochs", DefaultFmnistEpochs), Args.Int(args, "--fmnist-seeds", 3), figures);
+        if (parts.Contains("step")) Step(figures);
         if (parts.Contains("toy")) Toy(Args.Int(args, "--toy-seeds", 3), Args.Int(args, "--toy-steps", 100), figures);
         figures.Print();
         return 0;
@@ -44,6 +45,20 @@ public sealed class KanBenchmark : IBenchmark
         }
         Console.WriteLine("| model | mean test acc | sd | published (25 epochs, 5 runs) | difference |\n|---|---|---|---|---|");
         rows.ForEach(Console.WriteLine);
+    }
+
+    private static void Step(Figures figures)
+    {
+        Console.WriteLine("\nstep time of a 1000 -> 1000 layer, batch 100, one thread, forward + backward, over nn.Linear's (thread CPU time)");
+        var published = new Dictionary<string, string> { ["rbf"] = "1.6 (FastKAN)", ["chebyshev"] = "1.9 (ChebyKAN)", ["bspline"] = "4.5 (efficient-kan)",
+            ["fourier"] = "~97 (FourierKAN)", ["relu_kan"] = "~560 (ReLU-KAN reference code)" };
+        var rows = KanStepRatios.Measure(30, Console.Error.WriteLine);
+        Console.WriteLine("| basis | KAN ms | Linear ms | ratio | published CPU ratio |\n|---|---|---|---|---|");
+        foreach (var r in rows)
+        {
+            Console.WriteLine($"| {r.Name} | {r.KanMs:F1} | {r.LinearMs:F2} | {r.Ratio:F2} | {published.GetValueOrDefault(r.Name, "-")} |");
+            figures.Add($"kan_step_ratio_{r.Name}", r.Ratio, "0.00");
+        }
     }
 
     private static void Toy(int seeds, int steps, Figures figures)
