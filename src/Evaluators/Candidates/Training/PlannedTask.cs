@@ -13,7 +13,7 @@ public sealed record PlannedTask(ProxyTask Task, TrainingSettings Settings, Prep
 
     public int StepsFor(TrainingSettings s)
     {
-        int batch = Math.Min(s.BatchSize, Data.TrainCount);
+        int batch = s.Optimizer == OptimizerFactory.Lbfgs ? Data.TrainCount : Math.Min(s.BatchSize, Data.TrainCount); // L-BFGS: one full-batch step an epoch
         int perEpoch = (Data.TrainCount + batch - 1) / batch;
         return (int)Math.Min(s.MaxSteps ?? int.MaxValue, (long)perEpoch * s.Epochs);
     }
