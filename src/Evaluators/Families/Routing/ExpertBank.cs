@@ -38,8 +38,8 @@ public sealed class ExpertBank : nn.Module
     public Tensor Forward(Tensor buckets)
     {
         using var scope = NewDisposeScope();
-        var h = nn.functional.gelu(baddbmm(B1.unsqueeze(1), buckets, W1));
-        return baddbmm(B2.unsqueeze(1), h, W2).MoveToOuterDisposeScope();
+        var h = nn.functional.gelu(buckets.bmm(W1).add(B1.unsqueeze(1)));
+        return h.bmm(W2).add(B2.unsqueeze(1)).MoveToOuterDisposeScope();
     }
 
     private void Add(string name, Tensor initial)

@@ -45,7 +45,7 @@ public static class TokenChoiceDispatch
         var mixed = y.index_select(0, slot).mul(weight.index_select(0, keep).unsqueeze(1));
         var output = zeros(n, d, dtype: x.dtype, device: device).index_add(0, keptToken, mixed, 1);
 
-        var load = onehot.mul(kept.unsqueeze(1)).sum(0);
+        var load = zeros(e, dtype: int64, device: device).index_add(0, keptExpert, ones_like(keptExpert), 1);
         var keptPerToken = zeros(n, dtype: int64, device: device).index_add(0, token, kept.to(int64), 1);
         var droppedRoutes = kept.logical_not().sum();
         var droppedTokens = keptPerToken.eq(0).sum();
