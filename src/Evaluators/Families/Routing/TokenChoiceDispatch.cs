@@ -4,8 +4,8 @@ namespace Evaluators.Families.Routing;
 
 /// <summary>
 /// Token choice (softmax top-k, noisy top-k, dense-to-sparse, act-softmax): each token takes its k most
-/// probable experts with weights renormalised over those k (g = p_top / sum p_top, as Switch at k = 1
-/// and Mixtral do). Each expert holds at most C = min(N, max(1, floor(capacity * N * k / E))) routes.
+/// probable experts with weights renormalised over those k for k &gt; 1 (g = p_top / sum p_top, as Mixtral
+/// does) and the plain probability at k = 1 (g = p_top, as Switch does). Each expert holds at most C = min(N, max(1, floor(capacity * N * k / E))) routes.
 /// Routes queue choice-major, then by token index (all first choices before any second choice, as
 /// GShard does); a route past its expert's C is dropped: it adds nothing (its weight is not given to the
 /// token's other experts), so the token passes through the enclosing block's residual.
@@ -25,7 +25,8 @@ public static class TokenChoiceDispatch
         var device = x.device;
         int n = (int)x.shape[0], k = (int)chosen.shape[1], e = experts.Experts;
         long d = x.shape[1], capacity = CapacityOf(n, e, k, capacityFactor);
-        var weights = chosenProbabilities.div(chosenProbabilities.sum(1, keepdim: true));
+        // k = 1 keeps p (Switch): a renormalised single weight is always 1 and the task loss would not reach the router.
+        var weights = k == 1 ? chosenProbabilities : chosenProbabilities.div(chosenProbabilities.sum(1, keepdim: true));
 
         // Routes choice-major: route r = c N + t is token t's c-th choice.
         var expert = chosen.t().reshape(-1);                    // (kN)

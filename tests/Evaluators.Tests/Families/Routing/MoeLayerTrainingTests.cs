@@ -32,6 +32,17 @@ public class MoeLayerTrainingTests
             Assert.True(layer.get_parameter("noise_weight")!.grad is { } ng && ng.abs().sum().item<float>() > 0, "noise weight gradient is zero");
     }
 
+    [Fact]
+    public void Top_1_keeps_the_switch_weight_so_the_task_loss_alone_trains_the_router()
+    {
+        manual_seed(2);
+        using var layer = new MoeLayer(MoeTestGenomes.Gate(GateType.SoftmaxTopK, 4, 1, capacity: 2.0, lb: 0, zLoss: 0), 6, 8);
+        using var scope = NewDisposeScope();
+        layer.forward(randn(16, 6)).sum().backward();
+        Assert.Null(layer.AuxiliaryLoss);
+        Assert.True(layer.RouterWeight.grad is { } g && g.abs().sum().item<float>() > 0, "router weight gradient is zero");
+    }
+
     private static void Step(MoeLayer layer, int step)
     {
         using var scope = NewDisposeScope();
