@@ -68,12 +68,12 @@ public sealed class KanBenchmark : IBenchmark
         Console.WriteLine("| task | KAN params | KAN test RMSE mean +- sd (median) | MLP | MLP params | MLP test RMSE mean +- sd (median) |\n|---|---|---|---|---|---|");
         foreach (var r in rows)
         {
-            Console.WriteLine($"| {r.Task} | {r.KanParameters} | {Stats.Mean(r.Kan):E2} +- {Stats.Sd(r.Kan):E1} ({Median(r.Kan):E2}) | {r.MlpShape} | {r.MlpParameters} | {Stats.Mean(r.Mlp):E2} +- {Stats.Sd(r.Mlp):E1} ({Median(r.Mlp):E2}) |");
+            Console.WriteLine($"| {r.Task} | {r.KanParameters} | {Stats.Mean(r.Kan):E2} +- {Stats.Sd(r.Kan):E1} ({Stats.Median(r.Kan):E2}) | {r.MlpShape} | {r.MlpParameters} | {Stats.Mean(r.Mlp):E2} +- {Stats.Sd(r.Mlp):E1} ({Stats.Median(r.Mlp):E2}) |");
             string name = r.Task.Replace("kan-", "").Replace("-", "_");
             figures.Add($"toy_{name}_kan_rmse", Stats.Mean(r.Kan), "0.###E+0");
             figures.Add($"toy_{name}_mlp_rmse", Stats.Mean(r.Mlp), "0.###E+0");
-            figures.Add($"toy_{name}_kan_rmse_median", Median(r.Kan), "0.###E+0");
-            figures.Add($"toy_{name}_mlp_rmse_median", Median(r.Mlp), "0.###E+0");
+            figures.Add($"toy_{name}_kan_rmse_median", Stats.Median(r.Kan), "0.###E+0");
+            figures.Add($"toy_{name}_mlp_rmse_median", Stats.Median(r.Mlp), "0.###E+0");
         }
     }
 
@@ -92,18 +92,13 @@ public sealed class KanBenchmark : IBenchmark
         Console.WriteLine($"| grid | test RMSE seed 0 | median over {seeds} seeds | published | seed 0 / published |\n|---|---|---|---|---|");
         for (int i = 0; i < grids.Length; i++)
         {
-            double first = runs[0][i].TestRmse, median = Median(runs.Select(r => r[i].TestRmse));
+            double first = runs[0][i].TestRmse, median = Stats.Median(runs.Select(r => r[i].TestRmse));
             Console.WriteLine($"| {grids[i]} | {first:E2} | {median:E2} | {published[grids[i]]:E1} | {first / published[grids[i]]:F2} |");
             figures.Add($"kan_fit_rmse_g{grids[i]}", first, "0.###E+0");
         }
         for (int i = 0; i < grids.Length; i++)
-            figures.Add($"kan_fit_rmse_g{grids[i]}_median_{seeds}_seeds", Median(runs.Select(r => r[i].TestRmse)), "0.###E+0");
+            figures.Add($"kan_fit_rmse_g{grids[i]}_median_{seeds}_seeds", Stats.Median(runs.Select(r => r[i].TestRmse)), "0.###E+0");
         figures.Add("kan_fit_seeds_within_3x_at_g20", runs.Count(r => r[^1].TestRmse <= 3 * published[20]), "0");
     }
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 }

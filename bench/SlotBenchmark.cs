@@ -41,7 +41,7 @@ public sealed class SlotBenchmark : IBenchmark
             slotRates.Add(b.StepsPerSecond);
             Console.WriteLine($"round {r}/{rounds}: builtin {a.StepsPerSecond:F1} steps/s, slot {b.StepsPerSecond:F1} steps/s (loss {a.FinalTrainLoss:F4} vs {b.FinalTrainLoss:F4})");
         }
-        double builtinMedian = Median(builtinRates), slotMedian = Median(slotRates);
+        double builtinMedian = Stats.Median(builtinRates), slotMedian = Stats.Median(slotRates);
         var figures = new Figures();
         figures.Add("relu_builtin_steps_s", builtinMedian, "0.0");
         figures.Add("relu_slot_steps_s", slotMedian, "0.0");
@@ -50,9 +50,4 @@ public sealed class SlotBenchmark : IBenchmark
         return 0;
     }
 
-    private static double Median(List<double> xs)
-    {
-        var s = xs.Order().ToArray();
-        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
-    }
 }

@@ -11,4 +11,13 @@ public static class Stats
         double m = Mean(xs);
         return Math.Sqrt(xs.Sum(x => (x - m) * (x - m)) / (xs.Count - 1));
     }
+
+    /// <summary>The middle value (the mean of the two middle ones for an even count).</summary>
+    public static double Median(IEnumerable<double> xs)
+    {
+        var sorted = xs.Order().ToArray();
+        if (sorted.Length == 0) throw new ArgumentException("the median of no values");
+        int m = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
 }

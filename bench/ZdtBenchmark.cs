@@ -47,8 +47,8 @@ public sealed class ZdtBenchmark : IBenchmark
                 Console.WriteLine(F($"  {name} seed {seed,2}: archive ratio {run.Archive.HypervolumeRatio:F4} igd {run.Archive.Igd:E3} front {run.Archive.Front.Count}; population ratio {run.Population.HypervolumeRatio:F4} igd {run.Population.Igd:E3} front {run.Population.Front.Count}"));
             }
             var summary = new Summary(name,
-                Median(runs.Select(r => r.Archive.HypervolumeRatio)), Median(runs.Select(r => r.Archive.Igd)),
-                Median(runs.Select(r => r.Population.HypervolumeRatio)), Median(runs.Select(r => r.Population.Igd)));
+                Stats.Median(runs.Select(r => r.Archive.HypervolumeRatio)), Stats.Median(runs.Select(r => r.Archive.Igd)),
+                Stats.Median(runs.Select(r => r.Population.HypervolumeRatio)), Stats.Median(runs.Select(r => r.Population.Igd)));
             if (EvenlySpacedFront(problem) is { } spaced)
             {
                 var even = ProblemDriver.Assess(spaced, problem);
@@ -96,11 +96,6 @@ public sealed class ZdtBenchmark : IBenchmark
         return points;
     }
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var v = values.OrderBy(x => x).ToArray();
-        return v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
-    }
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using Evaluators.Data.Synthetic;
 using Evaluators.Families.KanBasis;
 using Evaluators.Models;
+using Evaluators.Slots;
 using Evaluators.Training;
 using Evaluators.Training.Lbfgs;
 using Search.Genomes.KanBasis;
@@ -19,9 +20,6 @@ namespace Bench.Kan;
 /// </summary>
 public static class KanGridFit
 {
-    private const int GridUpdateEvery = 10, GridUpdateUntil = 50;
-    public static bool SkipFirst = true, EveryTen = true;
-
     public static IReadOnlyList<(int Grid, double TestRmse, double TrainRmse)> Run(ulong seed, int[] grids, int stepsPerGrid, Action<string> progress)
     {
         var splits = KanTask.Generate(KanFunctions.ExpSin, seed);
@@ -44,10 +42,10 @@ public static class KanGridFit
             {
                 // pykan updates grids from samples every few steps of a fit; not at the very start, where the
                 // hidden layers' range is that of random initial coefficients.
-                if (step % GridUpdateEvery == 0 && step < GridUpdateUntil && (stage > 0 || step > 0))
+                if (SampleAdaptation.IsDue(step) && (stage > 0 || step > 0))
                 {
                     // The refit replaces the coefficient tensors, so the optimizer (and its curvature history) starts afresh.
-                    KanGridUpdate.FromSamples(model, trainX);
+                    SampleAdaptation.AdaptTo(model, trainX);
                     evaluations += lbfgs?.Evaluations ?? 0;
                     lbfgs = null;
                 }

@@ -84,7 +84,7 @@ public static class KanStepRatios
             times[2].Add(kWall);
             times[3].Add(lWall);
         }
-        return new KanStepRow(name, basis.Text, Median(times[0]), Median(times[1]), Median(times[2]), Median(times[3]));
+        return new KanStepRow(name, basis.Text, Stats.Median(times[0]), Stats.Median(times[1]), Stats.Median(times[2]), Stats.Median(times[3]));
     }
 
     private static (double Cpu, double Wall) Step(nn.Module<Tensor, Tensor> module, Tensor x)
@@ -100,10 +100,4 @@ public static class KanStepRatios
         return (ThreadCpuClock.NowMs() - cpu, wall.Elapsed.TotalMilliseconds);
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        int m = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
-    }
 }

@@ -21,7 +21,6 @@ public static class Trainer
     // torch.manual_seed sets process-wide state: building a model under this lock keeps the
     // initial weights a function of the seed even with several evaluators in one process.
     private static readonly object InitLock = new();
-    private const int AdaptEvery = 10, AdaptUntil = 50;
 
     public static TrainingMetrics Train(IModelTemplate template, ISlotFactory slot, PreparedData data,
         TrainingSettings settings, ulong seed, Action<TrainingProgress>? progress = null,
@@ -41,8 +40,8 @@ public static class Trainer
 
         var rng = new Rng(seed ^ 0x5DEECE66DUL);
         int n = data.TrainCount, batch = Math.Min(settings.BatchSize, n);
-        int stepsPerEpoch = fullBatch ? 1 : (n + batch - 1) / batch;
-        int totalSteps = Math.Min(settings.MaxSteps ?? int.MaxValue, stepsPerEpoch * settings.Epochs);
+        int stepsPerEpoch = settings.StepsPerEpoch(n);
+        int totalSteps = settings.TotalSteps(n);
         var clock = Stopwatch.StartNew();
         int step = 0;
         double lastLoss = double.NaN;
@@ -113,19 +112,13 @@ public static class Trainer
     {
         var options = new LbfgsOptions { LearningRate = settings.LearningRate };
         var lbfgs = new LbfgsOptimizer(model.parameters(), options);
-        var adaptive = model.modules().OfType<ISampleAdaptive>().ToArray();
         double lastLoss = double.NaN;
         for (int step = 0; step < totalSteps; step++)
         {
             cancel.ThrowIfCancellationRequested();
-            if (adaptive.Length > 0 && step > 0 && step % AdaptEvery == 0 && step < AdaptUntil)
-            {
-                // pykan's grid updates: each adaptive layer follows its inputs; the curvature history is stale afterwards.
-                foreach (var m in adaptive) m.AdaptOnNextForward();
-                using (var s = NewDisposeScope())
-                using (no_grad()) model.forward(data.TrainX);
+            // pykan's grid updates: each adaptive layer follows its inputs; the curvature history is stale afterwards.
+            if (step > 0 && SampleAdaptation.IsDue(step) && SampleAdaptation.AdaptTo(model, data.TrainX))
                 lbfgs = new LbfgsOptimizer(model.parameters(), options);
-            }
             var at = new TrainingStep(step, totalSteps);
             foreach (var m in stepAware) m.BeforeStep(at);
             lastLoss = lbfgs.Step(() =>

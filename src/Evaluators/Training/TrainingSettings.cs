@@ -21,6 +21,17 @@ public sealed record TrainingSettings
     /// <summary>Off for short screening runs (the quality hurdle), whose test accuracy nobody reads; test metrics are then NaN.</summary>
     public bool EvaluateTestSet { get; init; } = true;
 
+    /// <summary>Optimizer steps in one epoch over <paramref name="trainCount"/> samples (L-BFGS: one full-batch step).</summary>
+    public int StepsPerEpoch(int trainCount)
+    {
+        if (Optimizer == OptimizerFactory.Lbfgs) return 1;
+        int batch = Math.Min(BatchSize, trainCount);
+        return (trainCount + batch - 1) / batch;
+    }
+
+    /// <summary>Steps a whole run takes: every epoch, capped by <see cref="MaxSteps"/>.</summary>
+    public int TotalSteps(int trainCount) => (int)Math.Min(MaxSteps ?? int.MaxValue, (long)StepsPerEpoch(trainCount) * Epochs);
+
     public void Validate()
     {
         if (Epochs < 1) throw new ArgumentException($"epochs = {Epochs}: expected at least 1");

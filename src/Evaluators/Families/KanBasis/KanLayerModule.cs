@@ -79,10 +79,10 @@ public sealed class KanLayerModule : nn.Module<Tensor, Tensor>, IKanParameters, 
     {
         if (x.dim() != 2 || x.shape[1] != InFeatures)
             throw new ArgumentException($"a KAN layer takes (N, {InFeatures}) tensors, got [{string.Join(",", x.shape)}]");
-        if (_adaptNext && _groups.Any(g => g.DomainNames is not null))
+        if (_adaptNext)
         {
             _adaptNext = false;
-            UpdateGrid(x);
+            UpdateGrid(x); // nothing to move in a layer without bspline groups
         }
         using var scope = NewDisposeScope();
         long n = x.shape[0];

@@ -1,6 +1,7 @@
 using Evaluators.Export;
 using Evaluators.Families.KanBasis;
 using Evaluators.Models;
+using Evaluators.Slots;
 using Evaluators.Training;
 using Search.Genomes.KanBasis;
 using TorchSharp;
@@ -71,7 +72,7 @@ public static class KanNetworks
         if (c.GridUpdate)
         {
             using var scope = NewDisposeScope();
-            KanGridUpdate.FromSamples(model, GridSamples(c.Widths[0]));
+            SampleAdaptation.AdaptTo(model, GridSamples(c.Widths[0]));
         }
         return model;
     }

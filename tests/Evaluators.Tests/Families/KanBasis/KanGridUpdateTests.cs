@@ -1,6 +1,7 @@
 using Evaluators.Families.KanBasis;
 using Evaluators.Models;
 using Evaluators.Runtime;
+using Evaluators.Slots;
 using Search.Genomes.KanBasis;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -73,7 +74,7 @@ public class KanGridUpdateTests
         var genome = KanBasisParser.Parse(new KanSpace(), "bspline(grid=5,order=3) | bspline(grid=5,order=3)");
         using var model = new LinearSlotNet(2).Build([2], 1, new KanGenomeSlot(genome));
         var x = rand(100, 2).mul(2).sub(1);
-        KanGridUpdate.FromSamples(model, x);
+        SampleAdaptation.AdaptTo(model, x);
         var layers = model.modules().OfType<KanLayerModule>().ToArray();
         Tensor hidden;
         using (no_grad()) hidden = layers[0].forward(x);
