@@ -14,4 +14,13 @@ if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var chosen))
     foreach (var b in benchmarks.Values) Console.Error.WriteLine($"  {b.Name,-10} {b.Description}");
     return 2;
 }
-return chosen.Run(args[1..]);
+try
+{
+    return chosen.Run(args[1..]);
+}
+catch (ArgumentException e)
+{
+    // A bad option value (Args names it): one line, not a stack trace.
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
