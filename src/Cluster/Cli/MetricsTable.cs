@@ -18,6 +18,7 @@ public static class MetricsTable
             ("parameters", m.Parameters.ToString(CultureInfo.InvariantCulture)), ("steps", m.Steps.ToString(CultureInfo.InvariantCulture)),
             ("wall_seconds", F(m.WallSeconds)), ("steps_per_second", F(m.StepsPerSecond)), ("diverged", m.Diverged ? "yes" : "no"),
         };
+        rows.AddRange(m.Measures.Select(kv => (kv.Key, F(kv.Value))));
         var table = new Table().AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
         foreach (var (k, v) in rows.Where(r => r.Item2 != "NaN")) table.AddRow(k, v);
         AnsiConsole.Write(table);

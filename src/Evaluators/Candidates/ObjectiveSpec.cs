@@ -9,8 +9,7 @@ namespace Evaluators.Candidates;
 /// </summary>
 public sealed record ObjectiveSpec(string Metric, string? Task)
 {
-    public static IReadOnlyList<string> Metrics { get; } =
-        ["validation_accuracy", "test_accuracy", "validation_rmse", "parameters", "step_seconds"];
+    public static IReadOnlyList<string> Metrics => MetricCatalog.Names;
 
     /// <exception cref="ArgumentException">Unknown metric, or a task that is not among <paramref name="tasks"/>.</exception>
     public static ObjectiveSpec Parse(string text, IReadOnlyList<string> tasks)
@@ -42,8 +41,10 @@ public sealed record ObjectiveSpec(string Metric, string? Task)
         "validation_accuracy" => s.ValidationAccuracy,
         "test_accuracy" => s.TestAccuracy,
         "validation_rmse" => s.ValidationRmse,
+        "validation_loss" => s.ValidationLoss,
         "parameters" => s.Parameters,
         "step_seconds" => s.StepSeconds,
+        _ when MetricCatalog.IsSlotMeasure(Metric) => s.Measures.TryGetValue(Metric, out double v) ? v : double.NaN,
         _ => throw new InvalidOperationException($"unknown metric '{Metric}'"),
     };
 

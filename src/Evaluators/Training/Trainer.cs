@@ -85,7 +85,11 @@ public static class Trainer
         cancel.ThrowIfCancellationRequested();
 
         model.eval();
+        // Slot measures (expert loads, drops) describe the validation split: reset before it, read after it.
+        var measured = model.modules().OfType<IMeasuredSlot>().ToArray();
+        foreach (var m in measured) m.ResetMeasures();
         var val = data.ValX is null ? Score.None : Evaluate(model, data.ValX, data.ValY!, data.IsClassification, settings.EvalBatchSize);
+        var measures = SlotMeasures.Average(measured);
         var test = settings.EvaluateTestSet ? Evaluate(model, data.TestX, data.TestY, data.IsClassification, settings.EvalBatchSize) : Score.None;
         // RMSEs in the target's own units; losses stay on the (possibly standardised) targets trained on.
         val = val with { Rmse = val.Rmse * data.TargetScale };
@@ -97,7 +101,7 @@ public static class Trainer
             FinalTrainLoss: lastLoss, Parameters: parameters, Steps: step,
             WallSeconds: clock.Elapsed.TotalSeconds,
             StepsPerSecond: step / Math.Max(trainSeconds, 1e-9),
-            Diverged: diverged || !double.IsFinite(val.Loss) && data.ValX is not null);
+            Diverged: diverged || !double.IsFinite(val.Loss) && data.ValX is not null) { Measures = measures };
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Evaluators.Slots;
+
 namespace Evaluators.Training;
 
 /// <summary>
@@ -15,4 +17,8 @@ public sealed record TrainingMetrics(
     int Steps,
     double WallSeconds,
     double StepsPerSecond,
-    bool Diverged);
+    bool Diverged)
+{
+    /// <summary>What the model's measured slot modules reported on the validation split (<see cref="IMeasuredSlot"/>), e.g. max_vio; empty for most families.</summary>
+    public IReadOnlyDictionary<string, double> Measures { get; init; } = SlotMeasures.None;
+}

@@ -1,4 +1,5 @@
 using Cluster.Spaces.Yaml;
+using Evaluators.Candidates;
 using Search.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -13,14 +14,8 @@ internal static class ObjectivesSection
     private static readonly string[] Keys = ["metric", "name", "direction"];
 
     /// <summary>The metrics an evaluation reports (Evaluators.Candidates.EvaluationPlan.Objectives) and which way is better.</summary>
-    public static readonly IReadOnlyDictionary<string, Direction> Metrics = new Dictionary<string, Direction>
-    {
-        ["validation_accuracy"] = Direction.Maximize,
-        ["test_accuracy"] = Direction.Maximize,
-        ["validation_rmse"] = Direction.Minimize,
-        ["parameters"] = Direction.Minimize,
-        ["step_seconds"] = Direction.Minimize,
-    };
+    public static readonly IReadOnlyDictionary<string, Direction> Metrics = MetricCatalog.All
+        .ToDictionary(m => m.Name, m => m.HigherIsBetter ? Direction.Maximize : Direction.Minimize);
 
     /// <summary>The objectives and, in the same order, the metric each maps to.</summary>
     public static (ObjectiveSet Objectives, IReadOnlyList<string> Metrics) Read(YamlSection top, IReadOnlyList<string> tasks)

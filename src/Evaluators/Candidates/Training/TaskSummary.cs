@@ -1,3 +1,4 @@
+using Evaluators.Slots;
 using Evaluators.Training;
 
 namespace Evaluators.Candidates.Training;
@@ -7,11 +8,17 @@ public sealed record TaskSummary(
     double ValidationAccuracy, double TestAccuracy, double ValidationRmse, double ValidationLoss,
     double Parameters, double StepSeconds, double StepsPerSecond, int Steps, double Seconds)
 {
+    /// <summary>The slot measures (max_vio, active_experts, ...) averaged over the seeds' runs; empty for most families.</summary>
+    public IReadOnlyDictionary<string, double> Measures { get; init; } = SlotMeasures.None;
+
     public static TaskSummary Of(IReadOnlyList<TrainingMetrics> runs) => new(
         runs.Average(r => r.ValidationAccuracy), runs.Average(r => r.TestAccuracy),
         runs.Average(r => r.ValidationRmse), runs.Average(r => r.ValidationLoss),
         runs.Average(r => (double)r.Parameters), runs.Average(r => 1.0 / r.StepsPerSecond),
-        runs.Average(r => r.StepsPerSecond), runs.Sum(r => r.Steps), runs.Sum(r => r.WallSeconds));
+        runs.Average(r => r.StepsPerSecond), runs.Sum(r => r.Steps), runs.Sum(r => r.WallSeconds))
+    {
+        Measures = SlotMeasures.Average(runs.Select(r => r.Measures)),
+    };
 
     /// <summary>Plain metrics for reports, keyed "task/metric".</summary>
     public void AddTo(IDictionary<string, double> metrics, string task)
@@ -24,5 +31,6 @@ public sealed record TaskSummary(
         metrics[$"{task}/steps"] = Steps;
         metrics[$"{task}/steps_per_second"] = StepsPerSecond;
         metrics[$"{task}/seconds"] = Seconds;
+        foreach (var (name, value) in Measures) metrics[$"{task}/{name}"] = value;
     }
 }

@@ -1,22 +1,24 @@
+using Evaluators.Candidates;
 using Evaluators.Models;
+using Evaluators.Tasks;
 using Search.Core;
 using Search.Genomes.Routing;
 
 namespace Evaluators.Families.Routing;
 
 /// <summary>
-/// The "routing" family: gates of a mixture-of-experts layer that replaces a feed-forward block.
-/// Its genomes, space and operators exist; no mixture-of-experts layer is compiled yet, so a
-/// space of this family is refused when it loads.
+/// The "routing" family: gates of a mixture-of-experts layer (<see cref="MoeLayer"/>) that replaces each
+/// feed-forward block of a template (conventions in this folder's README.md).
 /// </summary>
 public sealed class RoutingLayerFamily : LayerFamily<RoutingGenome, RoutingSpace>
 {
     public override string Name => RoutingFamily.FamilyName;
     public override SlotKind Slot => SlotKind.FeedForward;
-    public override string? NotEvaluable => "no mixture-of-experts layer is compiled from its genomes yet (genome, space and operators only)";
     public override RoutingSpace Defaults { get; } = new();
-    public override string Example => new RoutingFamily(new RoutingSpace()).Random(new Rng(1)).Text;
+    public override IReadOnlyList<ProxyTask> Tasks => RoutingTasks.All;
+    public override string Example => "gate=softmax_topk experts=8 k=2 tau=1 lb=0.01 capacity=1.25 zloss=0.001";
 
     protected override IGenomeFamily<RoutingGenome> Genomes(RoutingSpace space) => new RoutingFamily(space);
     protected override string? Violation(RoutingSpace space, RoutingGenome genome) => RoutingSpaceCheck.Violation(space, genome);
+    protected override ICandidateCompiler Compiler(RoutingSpace space) => new RoutingCandidateCompiler(space);
 }
