@@ -108,9 +108,9 @@ public class RejectionStageTests
     public void Configuration_errors_fail_the_job_with_the_message()
     {
         using var evaluator = new CandidateEvaluator(TinyTasks.Options);
-        var notEvaluable = evaluator.Evaluate(TinyTasks.Job("relu(x)") with { Family = "routing" }, NoEquivalenceLookup.Instance, default);
-        Assert.Equal(EvaluationStatus.Failed, notEvaluable.Result.Status);
-        Assert.Contains("the 'routing' family cannot be evaluated", notEvaluable.Result.Reason);
+        var wrongFamily = evaluator.Evaluate(TinyTasks.Job("relu(x)") with { Family = "routing" }, NoEquivalenceLookup.Instance, default);
+        Assert.Equal(EvaluationStatus.Rejected, wrongFamily.Result.Status); // not a routing genome: the structural stage rejects it
+        Assert.Contains("key", wrongFamily.Result.Reason); // a routing genome is key=value pairs; the parser names what it expected
 
         var unknownFamily = evaluator.Evaluate(TinyTasks.Job("relu(x)") with { Family = "spline" }, NoEquivalenceLookup.Instance, default);
         Assert.Equal(EvaluationStatus.Failed, unknownFamily.Result.Status);

@@ -21,6 +21,9 @@ public sealed class CompiledRouting(RoutingGenome genome, string? limitProblem) 
     private const ulong ProbeSeed = 0x726F757465727072; // "routerpr"
     private const int ProbeWidth = 4, ProbeHidden = 8;
 
+    // Absolute steps, so schedules of different lengths differ too.
+    private static readonly int[] ScheduleProbeSteps = [0, 77, 250, 1000, 3000, 10_000, 30_000, 100_000];
+
     public RoutingGenome Genome { get; } = genome;
     public string Text => Genome.Text;
     public string? LimitProblem { get; } = limitProblem;
@@ -57,8 +60,8 @@ public sealed class CompiledRouting(RoutingGenome genome, string? limitProblem) 
             layer.forward(x);
             outputs.AddRange(layer.ExpertLoad.Select(l => (double)l));
         }
-        if (Genome.Schedule is { } s)
-            foreach (double f in new[] { 0.0, 0.25, 0.5, 1.0 }) outputs.Add(GateTemperature.At(Genome, (int)(f * s.Steps)));
+        if (Genome.Schedule is not null)
+            foreach (int step in ScheduleProbeSteps) outputs.Add(GateTemperature.At(Genome, step));
         return new ProbeResponse(inputs, outputs.ToArray(), gradients);
     }
 
