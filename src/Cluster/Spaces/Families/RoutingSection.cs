@@ -10,7 +10,7 @@ internal sealed class RoutingSection : IFamilySection
     public string Family => "routing";
 
     public IReadOnlyList<string> Keys { get; } =
-        ["name", "gates", "experts", "k", "temperature", "schedules", "steps", "activations", "load_balance", "capacity", "zloss"];
+        ["name", "gates", "experts", "k", "temperature", "schedules", "steps", "activations", "load_balance", "capacity", "zloss", "top_p", "bias"];
 
     private static readonly IReadOnlyDictionary<string, GateType> Gates = NameTable.Of(Enum.GetValues<GateType>(), g => RoutingNames.Gates[g]);
     private static readonly IReadOnlyDictionary<string, ScheduleKind> Schedules = NameTable.Of(Enum.GetValues<ScheduleKind>(), k => RoutingNames.Schedules[k]);
@@ -31,6 +31,8 @@ internal sealed class RoutingSection : IFamilySection
             LoadBalance = Reals(s, "load_balance", d.LoadBalance),
             Capacity = Reals(s, "capacity", d.Capacity),
             ZLoss = Reals(s, "zloss", d.ZLoss),
+            TopP = Reals(s, "top_p", d.TopP),
+            BiasRate = Reals(s, "bias", d.BiasRate),
         };
         return space;
     }

@@ -8,7 +8,8 @@ namespace Evaluators.Families.Routing;
 /// The router probabilities p (N, E) a gate selects on, from router logits l = x W_r^T (N, E):
 /// softmax_topk and dense_to_sparse softmax(l / tau) (dense_to_sparse: tau from its schedule),
 /// noisy_topk softmax((l + eps * softplus(x W_noise)) / tau) with eps ~ N(0, 1) in training only
-/// (Shazeer 2017), act_softmax softmax(act(l) / tau), expert_choice softmax(l / tau) (Zhou 2022).
+/// (Shazeer 2017), act_softmax softmax(act(l) / tau), expert_choice softmax(l / tau) (Zhou 2022), top_p
+/// softmax(l / tau) (Huang 2024).
 /// </summary>
 public static class GateScores
 {

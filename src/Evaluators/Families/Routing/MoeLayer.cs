@@ -11,14 +11,19 @@ namespace Evaluators.Families.Routing;
 /// dimensions beyond one are flattened into N and restored). Router logits l = x W_r^T (router_weight
 /// (E, d), no bias); the genome's gate turns them into probabilities (<see cref="GateScores"/>) and
 /// routes tokens to E experts Linear(d, h) -> GELU -> Linear(h, d) run batched (<see cref="ExpertBank"/>):
-/// token choice through <see cref="TokenChoiceDispatch"/>, expert choice through
-/// <see cref="ExpertChoiceDispatch"/>. The auxiliary loss is lb * load balance + zloss * z-loss
-/// (<see cref="RoutingLosses"/>). Conventions in this folder's README.md.
+/// token choice (top-k or top-p, <see cref="TopPSelection"/>) through <see cref="TokenChoiceDispatch"/>,
+/// expert choice through <see cref="ExpertChoiceDispatch"/>. Token-choice gates select on p + b with
+/// b the buffer balance_bias (auxiliary-loss-free balancing, Wang et al. 2024, moved in
+/// <see cref="AfterStep"/>); the gate weights come from p alone. The auxiliary loss is
+/// lb * load balance + zloss * z-loss (<see cref="RoutingLosses"/>). Conventions in this folder's README.md.
 /// </summary>
-public sealed class MoeLayer : nn.Module<Tensor, Tensor>, IAuxiliaryLoss, IStepAware
+public sealed class MoeLayer : nn.Module<Tensor, Tensor>, IAuxiliaryLoss, IStepAware, IMeasuredSlot
 {
     private readonly ExpertBank experts;
     private Tensor? _load, _droppedRoutes, _droppedTokens;
+    private Tensor? _trainingChoices;           // routes chosen per expert (E) in the last training forward, before capacity
+    private Tensor? _measuredLoad, _measuredDropped; // sums since ResetMeasures: routes run per expert (E), tokens dropped
+    private long _measuredTokens;
 
     public MoeLayer(RoutingGenome genome, int features, int hidden) : base("moe_layer")
     {
@@ -32,12 +37,17 @@ public sealed class MoeLayer : nn.Module<Tensor, Tensor>, IAuxiliaryLoss, IStepA
         Add("router_weight", empty(genome.Experts, features).uniform_(-bound, bound));
         // Shazeer 2017 starts the noise projection at zero: noise of scale softplus(0) = 0.69 at first.
         if (genome.Gate == GateType.NoisyTopK) Add("noise_weight", zeros(genome.Experts, features));
+        // Every token-choice gate has the buffer, also at bias=0, so their state_dicts have the same keys.
+        if (genome.Gate != GateType.ExpertChoice) register_buffer("balance_bias", zeros(genome.Experts).DetachFromDisposeScope());
     }
 
     public RoutingGenome Genome { get; }
     public int Features { get; }
     public ExpertBank Experts => experts;
     public Tensor RouterWeight => Get("router_weight");
+
+    /// <summary>The balancing bias b (E) added to the selection scores; null for expert choice.</summary>
+    public Tensor? BalanceBias => get_buffer("balance_bias");
 
     /// <summary>The training step last given to <see cref="BeforeStep"/> (0 before any).</summary>
     public int Step { get; private set; }
@@ -65,6 +75,58 @@ public sealed class MoeLayer : nn.Module<Tensor, Tensor>, IAuxiliaryLoss, IStepA
 
     public void BeforeStep(TrainingStep step) => Step = step.Step;
 
+    /// <summary>
+    /// Auxiliary-loss-free balancing: with u = the genome's bias &gt; 0, b_i += u * sign(mean load - load_i),
+    /// load_i the routes that chose expert i (before capacity) in the training forward since the last
+    /// step. Nothing when u = 0, for expert choice, or when no training forward came since the last step.
+    /// </summary>
+    public void AfterStep(TrainingStep step)
+    {
+        if (_trainingChoices is not { } load) return;
+        _trainingChoices = null;
+        using (load)
+        {
+            if (Genome.BiasRate is not ({ } u and > 0)) return;
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var bias = BalanceBias!;
+            var f = load.to(bias.dtype);
+            bias.add_(f.mean().sub(f).sign().mul(u));
+        }
+    }
+
+    /// <summary>
+    /// Over every forward since <see cref="ResetMeasures"/> (on the device, read here): <c>load_cv</c>
+    /// (population std / mean of the routes each expert ran), <c>max_vio</c> ((max - mean) / mean of
+    /// that load), <c>dropped_fraction</c> (tokens no expert ran / tokens) and <c>active_experts</c>
+    /// (routes run / tokens). Empty before any forward.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Measures
+    {
+        get
+        {
+            if (_measuredTokens == 0 || _measuredLoad is null || _measuredDropped is null) return new Dictionary<string, double>();
+            using var scope = NewDisposeScope(); // the host copy
+            var load = _measuredLoad.cpu().data<long>().Select(v => (double)v).ToArray();
+            double mean = load.Average();
+            double std = Math.Sqrt(load.Sum(v => (v - mean) * (v - mean)) / load.Length);
+            return new Dictionary<string, double>
+            {
+                ["load_cv"] = mean > 0 ? std / mean : 0,
+                ["max_vio"] = mean > 0 ? (load.Max() - mean) / mean : 0,
+                ["dropped_fraction"] = (double)_measuredDropped.item<long>() / _measuredTokens,
+                ["active_experts"] = load.Sum() / _measuredTokens,
+            };
+        }
+    }
+
+    public void ResetMeasures()
+    {
+        _measuredLoad?.Dispose();
+        _measuredDropped?.Dispose();
+        (_measuredLoad, _measuredDropped, _measuredTokens) = (null, null, 0);
+    }
+
     public override Tensor forward(Tensor input)
     {
         if (input.dim() < 2 || input.shape[^1] != Features)
@@ -75,15 +137,38 @@ public sealed class MoeLayer : nn.Module<Tensor, Tensor>, IAuxiliaryLoss, IStepA
         var noise = Genome.Gate == GateType.NoisyTopK ? nn.functional.linear(x, Get("noise_weight")) : null;
         var p = GateScores.Probabilities(Genome, logits, noise, Temperature, training);
 
+        int n = (int)x.shape[0];
         RoutingResult routed;
         Tensor? balance = null;
         if (Genome.Gate == GateType.ExpertChoice)
             routed = ExpertChoiceDispatch.Run(x, p, experts, Genome.Capacity);
         else
         {
-            var (top, chosen) = p.topk(Genome.K!.Value, dim: 1);
-            routed = TokenChoiceDispatch.Run(x, chosen, top, experts, Genome.Capacity);
-            balance = RoutingLosses.LoadBalance(p, chosen);
+            // Selection on p + b; the weights, the losses and their gradients see p only.
+            var selection = p.detach().add(BalanceBias!);
+            Tensor chosenExperts; // before capacity: what the balancing bias counts
+            if (Genome.TopP is { } threshold)
+            {
+                var routes = TopPSelection.Routes(p, selection, threshold);
+                long capacity = TokenChoiceDispatch.CapacityOfRoutes(n, routes.Expert.shape[0], experts.Experts, Genome.Capacity);
+                routed = TokenChoiceDispatch.Run(x, routes, experts, capacity);
+                balance = RoutingLosses.LoadBalance(p, routes.Expert);
+                chosenExperts = routes.Expert;
+            }
+            else
+            {
+                var chosen = selection.topk(Genome.K!.Value, dim: 1).indexes;
+                routed = TokenChoiceDispatch.Run(x, chosen, p.gather(1, chosen), experts, Genome.Capacity);
+                balance = RoutingLosses.LoadBalance(p, chosen);
+                chosenExperts = chosen;
+            }
+            if (training)
+            {
+                _trainingChoices?.Dispose();
+                _trainingChoices = zeros(experts.Experts, dtype: int64, device: x.device)
+                    .index_add(0, chosenExperts.reshape(-1), ones(chosenExperts.numel(), dtype: int64, device: x.device), 1)
+                    .DetachFromDisposeScope();
+            }
         }
         var z = RoutingLosses.ZLoss(logits);
         double lb = Genome.LoadBalance ?? 0, zw = Genome.ZLoss;
@@ -98,6 +183,9 @@ public sealed class MoeLayer : nn.Module<Tensor, Tensor>, IAuxiliaryLoss, IStepA
         Keep(ref _load, routed.Load);
         Keep(ref _droppedRoutes, routed.DroppedRoutes);
         Keep(ref _droppedTokens, routed.DroppedTokens);
+        Accumulate(ref _measuredLoad, routed.Load);
+        Accumulate(ref _measuredDropped, routed.DroppedTokens);
+        _measuredTokens += n;
         LoadBalanceTerm = balance?.MoveToOuterDisposeScope();
         ZLossTerm = z.MoveToOuterDisposeScope();
         AuxiliaryLoss = aux?.MoveToOuterDisposeScope();
@@ -112,10 +200,20 @@ public sealed class MoeLayer : nn.Module<Tensor, Tensor>, IAuxiliaryLoss, IStepA
         field = value.detach().DetachFromDisposeScope();
     }
 
+    /// <summary>Adds a counter to a running sum the layer owns (no copy to the CPU).</summary>
+    private static void Accumulate(ref Tensor? sum, Tensor value)
+    {
+        if (sum is null) sum = value.detach().clone().DetachFromDisposeScope();
+        else sum.add_(value);
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
+            ResetMeasures();
+            _trainingChoices?.Dispose();
+            _trainingChoices = null;
             _load?.Dispose();
             _droppedRoutes?.Dispose();
             _droppedTokens?.Dispose();

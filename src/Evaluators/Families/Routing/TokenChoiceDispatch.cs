@@ -3,36 +3,45 @@ using static TorchSharp.torch;
 namespace Evaluators.Families.Routing;
 
 /// <summary>
-/// Token choice (softmax top-k, noisy top-k, dense-to-sparse, act-softmax): each token takes its k most
-/// probable experts with weights renormalised over those k for k &gt; 1 (g = p_top / sum p_top, as Mixtral
-/// does) and the plain probability at k = 1 (g = p_top, as Switch does). Each expert holds at most C = min(N, max(1, floor(capacity * N * k / E))) routes.
-/// Routes queue choice-major, then by token index (all first choices before any second choice, as
-/// GShard does); a route past its expert's C is dropped: it adds nothing (its weight is not given to the
-/// token's other experts), so the token passes through the enclosing block's residual.
+/// Token choice (softmax top-k, noisy top-k, dense-to-sparse, act-softmax, top-p): runs the routes a gate
+/// chose (<see cref="TokenRoutes"/>). Each expert holds at most C routes: top-k
+/// C = min(N, max(1, floor(capacity * N * k / E))), top-p the same with the batch's route count R for N k.
+/// Routes queue rank-major, then by token index (all first choices before any second choice, as GShard
+/// does); a route past its expert's C is dropped: it adds nothing (its weight is not given to the token's
+/// other experts), so a token that loses every route passes through the enclosing block's residual.
 /// </summary>
 public static class TokenChoiceDispatch
 {
     public static long CapacityOf(int tokens, int experts, int k, double capacityFactor) =>
         Math.Min(tokens, Math.Max(1L, (long)Math.Floor(capacityFactor * tokens * k / experts + 1e-9)));
 
-    /// <param name="x">tokens (N, d).</param>
-    /// <param name="probabilities">p (N, E).</param>
-    /// <param name="chosen">the top-k experts (N, k) int64.</param>
-    /// <param name="chosenProbabilities">their probabilities (N, k).</param>
+    /// <summary>Capacity for a variable number of routes per token: min(N, max(1, floor(capacity * R / E))).</summary>
+    public static long CapacityOfRoutes(int tokens, long routes, int experts, double capacityFactor) =>
+        Math.Min(tokens, Math.Max(1L, (long)Math.Floor(capacityFactor * routes / experts + 1e-9)));
+
+    /// <summary>Top-k: each token's k chosen experts (N, k) int64 with their probabilities (N, k).</summary>
     public static RoutingResult Run(Tensor x, Tensor chosen, Tensor chosenProbabilities, ExpertBank experts, double capacityFactor)
     {
         using var scope = NewDisposeScope();
-        var device = x.device;
-        int n = (int)x.shape[0], k = (int)chosen.shape[1], e = experts.Experts;
-        long d = x.shape[1], capacity = CapacityOf(n, e, k, capacityFactor);
-        // k = 1 keeps p (Switch): a renormalised single weight is always 1 and the task loss would not reach the router.
-        var weights = k == 1 ? chosenProbabilities : chosenProbabilities.div(chosenProbabilities.sum(1, keepdim: true));
+        int n = (int)x.shape[0], k = (int)chosen.shape[1];
+        var routes = TokenRoutes.FromTopK(chosen, chosenProbabilities);
+        return Keep(Run(x, routes, experts, CapacityOf(n, experts.Experts, k, capacityFactor)));
+    }
 
-        // Routes choice-major: route r = c N + t is token t's c-th choice.
-        var expert = chosen.t().reshape(-1);                    // (kN)
-        var weight = weights.t().reshape(-1);                   // (kN)
-        var token = arange(n, dtype: int64, device: device).repeat(k); // (kN)
-        var onehot = nn.functional.one_hot(expert, e);          // (kN, E) int64
+    /// <summary>Runs <paramref name="routes"/> (any number per token, at most one per token and expert) with C = <paramref name="capacity"/>.</summary>
+    /// <param name="x">tokens (N, d).</param>
+    public static RoutingResult Run(Tensor x, TokenRoutes routes, ExpertBank experts, long capacity)
+    {
+        using var scope = NewDisposeScope();
+        var device = x.device;
+        int n = (int)x.shape[0], e = experts.Experts;
+        long d = x.shape[1];
+        // Queue order: rank-major, then token (a no-op permutation when the routes come in that order already).
+        var queue = routes.Rank.mul(n).add(routes.Token).argsort();
+        var expert = routes.Expert.index_select(0, queue);
+        var token = routes.Token.index_select(0, queue);
+        var weight = routes.Weight.index_select(0, queue);
+        var onehot = nn.functional.one_hot(expert, e);          // (R, E) int64
         var position = onehot.cumsum(0).gather(1, expert.unsqueeze(1)).squeeze(1).sub(1); // place in its expert's queue
         var kept = position.lt(capacity);
         var keep = kept.nonzero().squeeze(1);
@@ -50,8 +59,12 @@ public static class TokenChoiceDispatch
         var keptPerToken = zeros(n, dtype: int64, device: device).index_add(0, token, kept.to(int64), 1);
         var droppedRoutes = kept.logical_not().sum();
         var droppedTokens = keptPerToken.eq(0).sum();
-        var result = new RoutingResult(output, load, droppedRoutes, droppedTokens);
-        foreach (var t in new[] { output, load, droppedRoutes, droppedTokens }) t.MoveToOuterDisposeScope();
-        return result;
+        return Keep(new RoutingResult(output, load, droppedRoutes, droppedTokens));
+    }
+
+    private static RoutingResult Keep(RoutingResult r)
+    {
+        foreach (var t in new[] { r.Output, r.Load, r.DroppedRoutes, r.DroppedTokens }) t.MoveToOuterDisposeScope();
+        return r;
     }
 }

@@ -12,11 +12,11 @@ namespace Search.Genomes.Routing;
 internal sealed record RoutingDraft(
     GateType Gate, int? Experts = null, int? K = null, double? Tau = null, double? TauStart = null, double? TauEnd = null,
     ScheduleKind? Schedule = null, int? Steps = null, GateActivation? Act = null, double? LoadBalance = null,
-    double? Capacity = null, double? ZLoss = null)
+    double? Capacity = null, double? ZLoss = null, double? TopP = null, double? Bias = null)
 {
     public static RoutingDraft From(RoutingGenome g) => new(
         g.Gate, g.Experts, g.K, g.Temperature, g.Schedule?.Start, g.Schedule?.End, g.Schedule?.Kind, g.Schedule?.Steps,
-        g.Activation, g.LoadBalance, g.Capacity, g.ZLoss);
+        g.Activation, g.LoadBalance, g.Capacity, g.ZLoss, g.TopP, g.BiasRate);
 
     public RoutingGenome Complete(RoutingSpace space, Rng rng)
     {
@@ -24,6 +24,7 @@ internal sealed record RoutingDraft(
         int experts = space.Experts.Clamp(Experts ?? RandomInt(space.Experts, rng));
         var kRange = space.KFor(experts);
         int? k = keys.Contains(RoutingNames.K) ? kRange.Clamp(K ?? RandomInt(kRange, rng)) : null;
+        double? topP = keys.Contains(RoutingNames.P) ? Fill(TopP, space.TopP, rng) : null;
         double? tau = keys.Contains(RoutingNames.Tau) ? Fill(Tau, space.Temperature, rng) : null;
         TemperatureSchedule? schedule = null;
         if (keys.Contains(RoutingNames.Schedule))
@@ -37,8 +38,9 @@ internal sealed record RoutingDraft(
             ? Act is { } x && space.Activations.Contains(x) ? x : rng.Pick(space.Activations)
             : null;
         double? lb = keys.Contains(RoutingNames.LoadBalance) ? Fill(LoadBalance, space.LoadBalance, rng) : null;
+        double? bias = keys.Contains(RoutingNames.Bias) ? Fill(Bias, space.BiasRate, rng) : null;
         return RoutingGenome.Create(Gate, experts, k, tau, schedule, act, lb,
-            Fill(Capacity, space.Capacity, rng), Fill(ZLoss, space.ZLoss, rng));
+            Fill(Capacity, space.Capacity, rng), Fill(ZLoss, space.ZLoss, rng), bias, topP);
     }
 
     /// <summary>A range that admits 0 gets exactly 0 (the term switched off) a quarter of the time.</summary>

@@ -5,16 +5,16 @@ namespace Search.Genomes.Routing;
 
 /// <summary>
 /// A mixture-of-experts routing policy, e.g.
-/// <c>gate=noisy_topk experts=8 k=2 tau=1 lb=0.01 capacity=1.25 zloss=0</c>. Fields a gate does not
+/// <c>gate=noisy_topk experts=8 k=2 tau=1 lb=0.01 capacity=1.25 zloss=0 bias=0</c>. Fields a gate does not
 /// take are null. Always canonical; equal text means equal genome.
 /// </summary>
 public sealed class RoutingGenome : IGenome, IEquatable<RoutingGenome>
 {
     private RoutingGenome(GateType gate, int experts, int? k, double? temperature, TemperatureSchedule? schedule,
-        GateActivation? activation, double? loadBalance, double capacity, double zLoss)
+        GateActivation? activation, double? loadBalance, double capacity, double zLoss, double? biasRate, double? topP)
     {
-        (Gate, Experts, K, Temperature, Schedule, Activation, LoadBalance, Capacity, ZLoss) =
-            (gate, experts, k, temperature, schedule, activation, loadBalance, capacity, zLoss);
+        (Gate, Experts, K, Temperature, Schedule, Activation, LoadBalance, Capacity, ZLoss, BiasRate, TopP) =
+            (gate, experts, k, temperature, schedule, activation, loadBalance, capacity, zLoss, biasRate, topP);
         Text = string.Join(" ", RoutingNames.KeysOf(gate).Select(key => $"{key}={ValueText(key)}"));
         StructuralHash = StableHash.Combine(StableHash.Of(RoutingFamily.FamilyName), StableHash.Of(Text));
     }
@@ -22,8 +22,11 @@ public sealed class RoutingGenome : IGenome, IEquatable<RoutingGenome>
     public GateType Gate { get; }
     public int Experts { get; }
 
-    /// <summary>Experts per token; null for expert choice.</summary>
+    /// <summary>Experts per token; null for expert choice and top-p.</summary>
     public int? K { get; }
+
+    /// <summary>Top-p threshold in (0, 1]: a token takes experts until their probabilities reach it; only for top_p.</summary>
+    public double? TopP { get; }
 
     /// <summary>Fixed softmax temperature; null for dense-to-sparse, which has <see cref="Schedule"/>.</summary>
     public double? Temperature { get; }
@@ -42,19 +45,27 @@ public sealed class RoutingGenome : IGenome, IEquatable<RoutingGenome>
     /// <summary>Router z-loss weight (0 = off).</summary>
     public double ZLoss { get; }
 
+    /// <summary>Update rate u of auxiliary-loss-free balancing (0 = off); null for expert choice.</summary>
+    public double? BiasRate { get; }
+
     public string Text { get; }
     public ulong StructuralHash { get; }
 
     /// <summary>
     /// Builds a genome, checking the invariants that hold in every space: exactly the fields the gate
-    /// takes, 1 &lt;= k &lt;= experts, positive temperatures with End &lt;= Start, non-negative weights,
-    /// positive capacity. Range checks against a space are <see cref="RoutingSpaceCheck"/>'s job.
+    /// takes, 1 &lt;= k &lt;= experts, 0 &lt; p &lt;= 1, positive temperatures with End &lt;= Start,
+    /// non-negative weights and bias rate, positive capacity. A null <paramref name="biasRate"/> is 0 for
+    /// the gates that take one (like zloss, it is optional). Range checks against a space are
+    /// <see cref="RoutingSpaceCheck"/>'s job.
     /// </summary>
     public static RoutingGenome Create(GateType gate, int experts, int? k, double? temperature, TemperatureSchedule? schedule,
-        GateActivation? activation, double? loadBalance, double capacity, double zLoss = 0)
+        GateActivation? activation, double? loadBalance, double capacity, double zLoss = 0, double? biasRate = null, double? topP = null)
     {
         var keys = RoutingNames.KeysOf(gate);
+        if (keys.Contains(RoutingNames.Bias)) biasRate ??= 0;
         Require(keys.Contains(RoutingNames.K) == k.HasValue, "k");
+        Require(keys.Contains(RoutingNames.P) == topP.HasValue, "p");
+        Require(keys.Contains(RoutingNames.Bias) == biasRate.HasValue, "bias");
         Require(keys.Contains(RoutingNames.Tau) == temperature.HasValue, "tau");
         Require(keys.Contains(RoutingNames.Schedule) == (schedule is not null), "schedule");
         Require(keys.Contains(RoutingNames.Act) == activation.HasValue, "act");
@@ -67,7 +78,9 @@ public sealed class RoutingGenome : IGenome, IEquatable<RoutingGenome>
         if (loadBalance is { } lb && !(lb >= 0 && double.IsFinite(lb))) throw new ArgumentException($"lb must be non-negative (is {lb})");
         if (!(capacity > 0 && double.IsFinite(capacity))) throw new ArgumentException($"capacity must be positive (is {capacity})");
         if (!(zLoss >= 0 && double.IsFinite(zLoss))) throw new ArgumentException($"zloss must be non-negative (is {zLoss})");
-        return new RoutingGenome(gate, experts, k, temperature, schedule, activation, loadBalance, capacity, zLoss);
+        if (topP is { } pp && !(pp > 0 && pp <= 1)) throw new ArgumentException($"p must be in (0, 1] (is {pp})");
+        if (biasRate is { } u && !(u >= 0 && double.IsFinite(u))) throw new ArgumentException($"bias must be non-negative (is {u})");
+        return new RoutingGenome(gate, experts, k, temperature, schedule, activation, loadBalance, capacity, zLoss, biasRate, topP);
 
         void Require(bool ok, string key)
         {
@@ -80,6 +93,7 @@ public sealed class RoutingGenome : IGenome, IEquatable<RoutingGenome>
         RoutingNames.Gate => RoutingNames.Gates[Gate],
         RoutingNames.Experts => CanonicalNumber.Format(Experts),
         RoutingNames.K => CanonicalNumber.Format(K!.Value),
+        RoutingNames.P => CanonicalNumber.Format(TopP!.Value),
         RoutingNames.Tau => CanonicalNumber.Format(Temperature!.Value),
         RoutingNames.TauStart => CanonicalNumber.Format(Schedule!.Start),
         RoutingNames.TauEnd => CanonicalNumber.Format(Schedule!.End),
@@ -89,6 +103,7 @@ public sealed class RoutingGenome : IGenome, IEquatable<RoutingGenome>
         RoutingNames.LoadBalance => CanonicalNumber.Format(LoadBalance!.Value),
         RoutingNames.Capacity => CanonicalNumber.Format(Capacity),
         RoutingNames.ZLoss => CanonicalNumber.Format(ZLoss),
+        RoutingNames.Bias => CanonicalNumber.Format(BiasRate!.Value),
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
     };
 

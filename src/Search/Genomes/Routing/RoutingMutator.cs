@@ -5,7 +5,7 @@ namespace Search.Genomes.Routing;
 
 /// <summary>
 /// Variation for routing genomes. A mutation makes one edit to a draft (change the gate, step
-/// experts, k or capacity, perturb one continuous value on its range's scale, or switch a choice)
+/// experts, k (top-p: move p) or capacity, perturb one continuous value on its range's scale, or switch a choice)
 /// and repairs it through <see cref="RoutingDraft.Complete"/>. Crossover is uniform over fields.
 /// </summary>
 internal sealed class RoutingMutator(RoutingSpace space)
@@ -37,7 +37,8 @@ internal sealed class RoutingMutator(RoutingSpace space)
         return new RoutingDraft(
             rng.Chance(0.5) ? x.Gate : y.Gate, Pick(x.Experts, y.Experts), Pick(x.K, y.K), Pick(x.Tau, y.Tau),
             Pick(x.TauStart, y.TauStart), Pick(x.TauEnd, y.TauEnd), Pick(x.Schedule, y.Schedule), Pick(x.Steps, y.Steps),
-            Pick(x.Act, y.Act), Pick(x.LoadBalance, y.LoadBalance), Pick(x.Capacity, y.Capacity), Pick(x.ZLoss, y.ZLoss))
+            Pick(x.Act, y.Act), Pick(x.LoadBalance, y.LoadBalance), Pick(x.Capacity, y.Capacity), Pick(x.ZLoss, y.ZLoss),
+            Pick(x.TopP, y.TopP), Pick(x.Bias, y.Bias))
             .Complete(space, rng);
     }
 
@@ -52,7 +53,8 @@ internal sealed class RoutingMutator(RoutingSpace space)
                 int e = d.Experts!.Value;
                 return d with { Experts = rng.Chance(0.5) ? e + Sign(rng) : rng.Chance(0.5) ? e * 2 : e / 2 };
             case 2:
-                return d.K is { } k ? d with { K = k + Sign(rng) } : d;
+                if (d.K is { } k) return d with { K = k + Sign(rng) };
+                return d.TopP is { } tp ? d with { TopP = space.TopP.Perturb(tp, rng) } : d; // top-p's k is its threshold
             case 3:
                 return d with { Capacity = space.Capacity.Tidy(d.Capacity!.Value + 0.25 * Sign(rng)) };
             case 4:
@@ -66,14 +68,19 @@ internal sealed class RoutingMutator(RoutingSpace space)
         }
     }
 
-    /// <summary>One of tau, tau_start, tau_end, steps, lb, zloss: log scale where the range is, else linear.</summary>
+    /// <summary>One of p, tau, tau_start, tau_end, steps, lb, zloss, bias: log scale where the range is, else linear.</summary>
     private RoutingDraft PerturbContinuous(RoutingDraft d, RoutingGenome g, Rng rng)
     {
         var keys = RoutingNames.KeysOf(g.Gate);
-        var fields = new[] { RoutingNames.Tau, RoutingNames.TauStart, RoutingNames.TauEnd, RoutingNames.Steps, RoutingNames.LoadBalance, RoutingNames.ZLoss }
+        var fields = new[]
+            {
+                RoutingNames.P, RoutingNames.Tau, RoutingNames.TauStart, RoutingNames.TauEnd, RoutingNames.Steps,
+                RoutingNames.LoadBalance, RoutingNames.ZLoss, RoutingNames.Bias,
+            }
             .Where(keys.Contains).ToArray();
         return rng.Pick(fields) switch
         {
+            RoutingNames.P => d with { TopP = space.TopP.Perturb(d.TopP!.Value, rng) },
             RoutingNames.Tau => d with { Tau = space.Temperature.Perturb(d.Tau!.Value, rng) },
             RoutingNames.TauStart => d with { TauStart = space.Temperature.Perturb(d.TauStart!.Value, rng) },
             RoutingNames.TauEnd => d with { TauEnd = space.Temperature.Perturb(d.TauEnd!.Value, rng) },
@@ -82,6 +89,7 @@ internal sealed class RoutingMutator(RoutingSpace space)
                 Steps = space.Steps.Clamp((int)CanonicalNumber.RoundSignificant(d.Steps!.Value * Math.Exp(0.5 * rng.Normal()), 2)),
             },
             RoutingNames.LoadBalance => d with { LoadBalance = PerturbWeight(d.LoadBalance!.Value, space.LoadBalance, rng) },
+            RoutingNames.Bias => d with { Bias = PerturbWeight(d.Bias!.Value, space.BiasRate, rng) },
             _ => d with { ZLoss = PerturbWeight(d.ZLoss!.Value, space.ZLoss, rng) },
         };
     }

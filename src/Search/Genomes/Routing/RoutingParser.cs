@@ -33,6 +33,7 @@ public sealed class RoutingParser
 
         int experts = Int(RoutingNames.Experts, _space.Experts, "")!.Value;
         int? k = keys.Contains(RoutingNames.K) ? Int(RoutingNames.K, _space.KFor(experts), $", at most experts={experts}") : null;
+        double? topP = keys.Contains(RoutingNames.P) ? Real(RoutingNames.P, _space.TopP) : null;
         double? tau = keys.Contains(RoutingNames.Tau) ? Real(RoutingNames.Tau, _space.Temperature) : null;
         TemperatureSchedule? schedule = keys.Contains(RoutingNames.Schedule) ? ReadSchedule() : null;
         GateActivation? act = keys.Contains(RoutingNames.Act)
@@ -40,7 +41,8 @@ public sealed class RoutingParser
         double? lb = keys.Contains(RoutingNames.LoadBalance) ? Real(RoutingNames.LoadBalance, _space.LoadBalance) : null;
         double capacity = Real(RoutingNames.Capacity, _space.Capacity)!.Value;
         double zloss = Real(RoutingNames.ZLoss, _space.ZLoss, optional: 0)!.Value;
-        return RoutingGenome.Create(gate, experts, k, tau, schedule, act, lb, capacity, zloss);
+        double? bias = keys.Contains(RoutingNames.Bias) ? Real(RoutingNames.Bias, _space.BiasRate, optional: 0) : null;
+        return RoutingGenome.Create(gate, experts, k, tau, schedule, act, lb, capacity, zloss, bias, topP);
     }
 
     private void ReadPairs()

@@ -9,6 +9,7 @@ public static class RoutingSpaceCheck
         if (!space.Gates.Contains(g.Gate)) return $"gate {g.Gate} not allowed";
         if (!space.Experts.Contains(g.Experts)) return $"experts={g.Experts} outside {space.Experts}";
         if (g.K is { } k && !space.KFor(g.Experts).Contains(k)) return $"k={k} outside {space.KFor(g.Experts)}";
+        if (g.TopP is { } p && !space.TopP.Contains(p)) return $"p={p} outside {space.TopP}";
         if (g.Temperature is { } t && !space.Temperature.Contains(t)) return $"tau={t} outside {space.Temperature}";
         if (g.Schedule is { } s)
         {
@@ -20,6 +21,7 @@ public static class RoutingSpaceCheck
         if (g.LoadBalance is { } lb && !space.LoadBalance.Contains(lb)) return $"lb={lb} outside {space.LoadBalance}";
         if (!space.Capacity.Contains(g.Capacity)) return $"capacity={g.Capacity} outside {space.Capacity}";
         if (!space.ZLoss.Contains(g.ZLoss)) return $"zloss={g.ZLoss} outside {space.ZLoss}";
+        if (g.BiasRate is { } u && !space.BiasRate.Contains(u)) return $"bias={u} outside {space.BiasRate}";
         return null;
     }
 }

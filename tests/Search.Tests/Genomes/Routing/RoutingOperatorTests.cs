@@ -13,14 +13,15 @@ public class RoutingOperatorTests
         var rng = new Rng(13);
         var counts = new Dictionary<string, int>();
         void Count(string what) => counts[what] = counts.GetValueOrDefault(what) + 1;
-        for (int n = 0; n < 4000; n++)
+        for (int n = 0; n < 6000; n++) // enough that each of the 15 kinds happens 20+ times
         {
             var p = family.Random(rng);
             var c = family.Mutate(p, rng);
             if (p.Gate != c.Gate)
             {
                 Count("gate");
-                if (p.Gate == GateType.ExpertChoice) Assert.NotNull(c.K);
+                if (c.Gate != GateType.ExpertChoice && c.Gate != GateType.TopP) Assert.NotNull(c.K);
+                if (c.Gate == GateType.TopP) Assert.NotNull(c.TopP);
                 continue;
             }
             if (p.Experts != c.Experts) Count("experts");
@@ -33,8 +34,10 @@ public class RoutingOperatorTests
             if (p.Activation != c.Activation) Count("act");
             if (p.LoadBalance != c.LoadBalance) Count(c.LoadBalance == 0 ? "lb off" : "lb");
             if (p.ZLoss != c.ZLoss) Count("zloss");
+            if (p.TopP != c.TopP) Count("p");
+            if (p.BiasRate != c.BiasRate) Count(c.BiasRate == 0 ? "bias off" : "bias");
         }
-        string[] expected = ["gate", "experts", "k", "capacity", "tau", "schedule temperatures", "steps", "schedule kind", "act", "lb", "lb off", "zloss"];
+        string[] expected = ["gate", "experts", "k", "capacity", "tau", "schedule temperatures", "steps", "schedule kind", "act", "lb", "lb off", "zloss", "p", "bias", "bias off"];
         Assert.All(expected, what => Assert.True(counts.GetValueOrDefault(what) > 20, $"{what}: {counts.GetValueOrDefault(what)}"));
     }
 
@@ -78,6 +81,9 @@ public class RoutingOperatorTests
         new RoutingSpace { Capacity = new(2, 1) },
         new RoutingSpace { LoadBalance = new(-0.1, 0.1) },
         new RoutingSpace { Steps = new(0, 10) },
+        new RoutingSpace { TopP = new(0, 0.9) },
+        new RoutingSpace { TopP = new(0.1, 1.1) },
+        new RoutingSpace { BiasRate = new(-0.01, 0.01) },
     ];
 
     [Theory]

@@ -22,11 +22,11 @@ public class RoutingParseErrorTests
     }
 
     [Theory]
-    [InlineData("", "$", "key 'gate' (required; one of softmax_topk, noisy_topk, dense_to_sparse, act_softmax, expert_choice)")]
+    [InlineData("", "$", "key 'gate' (required; one of softmax_topk, noisy_topk, dense_to_sparse, act_softmax, expert_choice, top_p)")]
     [InlineData("experts=8 k=2", "$", "key 'gate' (required")]
-    [InlineData("gate=foo experts=8", "foo", "one of softmax_topk, noisy_topk, dense_to_sparse, act_softmax, expert_choice for 'gate'")]
+    [InlineData("gate=foo experts=8", "foo", "one of softmax_topk, noisy_topk, dense_to_sparse, act_softmax, expert_choice, top_p for 'gate'")]
     [InlineData("gate=", "$", "a name for 'gate'")]
-    [InlineData("gate=noisy_topk experts=8 k=2 tau=1 size=3" + Tail, "size", "unknown key 'size'; known: gate, experts, k, tau, tau_start, tau_end, schedule, steps, act, lb, capacity, zloss")]
+    [InlineData("gate=noisy_topk experts=8 k=2 tau=1 size=3" + Tail, "size", "unknown key 'size'; known: gate, experts, k, p, tau, tau_start, tau_end, schedule, steps, act, lb, capacity, zloss, bias")]
     [InlineData("gate=noisy_topk experts=8 k=2 tau=1 =3" + Tail, "=3", "a key (gate, experts, k")]
     [InlineData("gate=noisy_topk gate=softmax_topk experts=8", "gate=softmax", "each key once ('gate' is repeated)")]
     [InlineData("gate=noisy_topk experts:8 k=2", ":8", "'=' after 'experts'")]
@@ -51,6 +51,14 @@ public class RoutingParseErrorTests
     [InlineData("gate=dense_to_sparse experts=8 k=2 tau_start=2 tau_end=0.5 schedule=step steps=1000" + Tail, "step ", "one of linear, cosine, exp for 'schedule'")]
     [InlineData("gate=dense_to_sparse experts=8 k=2 tau_start=2 tau_end=0.5 schedule=exp steps=10" + Tail, "10", "integer for 'steps' (100..100000)")]
     [InlineData("gate=dense_to_sparse experts=8 k=2 tau_start=2 schedule=exp steps=100" + Tail, "$", "key 'tau_end' (required for gate 'dense_to_sparse')")]
+    [InlineData("gate=top_p experts=8 p=0 tau=1" + Tail, "0 tau", "number for 'p' (0.1..0.9)")]
+    [InlineData("gate=top_p experts=8 p=1.5 tau=1" + Tail, "1.5", "number for 'p' (0.1..0.9)")]
+    [InlineData("gate=top_p experts=8 k=2 p=0.4 tau=1" + Tail, "k=2", "a key that gate 'top_p' takes ('k' does not; it takes gate, experts, p, tau, lb, capacity, zloss, bias)")]
+    [InlineData("gate=top_p experts=8 tau=1" + Tail, "$", "key 'p' (required for gate 'top_p')")]
+    [InlineData("gate=softmax_topk experts=8 k=2 p=0.4 tau=1" + Tail, "p=0.4", "('p' does not; it takes gate, experts, k, tau, lb, capacity, zloss, bias)")]
+    [InlineData("gate=softmax_topk experts=8 k=2 tau=1" + Tail + " bias=-0.001", "-0.001", "number for 'bias' (0..0.01)")]
+    [InlineData("gate=top_p experts=8 p=0.4 tau=1" + Tail + " bias=0.5", "0.5", "number for 'bias' (0..0.01)")]
+    [InlineData("gate=expert_choice experts=8 tau=1 capacity=2 bias=0", "bias", "a key that gate 'expert_choice' takes ('bias' does not; it takes gate, experts, tau, capacity, zloss)")]
     public void Default_space_errors(string text, string marker, string expected)
     {
         if (expected.Length == 0) // zloss: the marker "1" is ambiguous, so the position is the last value
@@ -67,6 +75,15 @@ public class RoutingParseErrorTests
     public void A_gate_outside_the_space_is_named_with_the_allowed_ones() =>
         AssertError(RoutingSpaces.Narrow, "gate=softmax_topk experts=4 k=2 tau=1" + Tail, "softmax_topk",
             "one of noisy_topk, dense_to_sparse, expert_choice for 'gate'");
+
+    [Fact]
+    public void A_space_with_p_outside_zero_to_one_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new RoutingFamily(new RoutingSpace { TopP = new(0, 0.5) }));
+        Assert.Throws<ArgumentException>(() => new RoutingFamily(new RoutingSpace { TopP = new(0.5, 1.5) }));
+        Assert.Throws<ArgumentException>(() => new RoutingFamily(new RoutingSpace { BiasRate = new(-0.01, 0.01) }));
+        _ = new RoutingFamily(new RoutingSpace { TopP = new(0.5, 1) }); // p = 1 is allowed
+    }
 
     [Fact]
     public void An_omitted_zloss_whose_default_is_outside_the_space_is_reported() =>

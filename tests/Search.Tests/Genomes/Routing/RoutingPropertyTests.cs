@@ -21,7 +21,9 @@ public class RoutingPropertyTests
         Assert.Null(RoutingSpaceCheck.Violation(f.Space, g));
         Assert.Equal(g.Text, f.Parse(g.Text).Text);
         if (g.K is { } k) Assert.InRange(k, 1, g.Experts);
-        Assert.Equal(g.Gate == GateType.ExpertChoice, g.K is null);
+        Assert.Equal(g.Gate is GateType.ExpertChoice or GateType.TopP, g.K is null);
+        Assert.Equal(g.Gate == GateType.TopP, g.TopP is not null);
+        Assert.Equal(g.Gate == GateType.ExpertChoice, g.BiasRate is null);
         if (g.Schedule is { } s) Assert.True(s.End <= s.Start);
     }
 
@@ -95,6 +97,7 @@ public class RoutingPropertyTests
             Assert.Contains(c.Experts, new[] { a.Experts, b.Experts });
             Assert.Contains(c.Capacity, new[] { a.Capacity, b.Capacity });
             Assert.Contains(c.ZLoss, new[] { a.ZLoss, b.ZLoss });
+            if (c.BiasRate is { } u && a.BiasRate is { } ua && b.BiasRate is { } ub) Assert.Contains(u, new[] { ua, ub });
             // k comes from a parent unless capped by a smaller expert count.
             if (c.K is { } k && a.K is { } ka && b.K is { } kb) Assert.True(k == ka || k == kb || k == c.Experts);
         });
