@@ -3,20 +3,27 @@ using Evaluators.Data.Csv;
 using Evaluators.Data.Fetch;
 using Evaluators.Data.Idx;
 using Evaluators.Data.Synthetic;
+using Evaluators.Data.Text;
 
 namespace Evaluators.Data;
 
 /// <summary>
 /// Resolves a task name to its data: the image sets (fashion-mnist, the embedded default, then
 /// mnist, kmnist, cifar10 from a directory) and the seeded synthetic tasks (spirals,
-/// checkerboard, kan-*), and the user's own regression CSV (csv, from <see cref="DatasetLoadOptions.Csv"/>).
+/// checkerboard, kan-*), the user's own regression CSV (csv, from <see cref="DatasetLoadOptions.Csv"/>)
+/// and the character language-model text (fortunes-chars: windows of 64 token ids with the next
+/// character of each position as labels; see <see cref="CharWindows"/>). Token data is never
+/// standardised: <see cref="DatasetLoadOptions.Standardize"/> leaves it as ids.
 /// </summary>
-public sealed class DatasetCatalog(FashionMnistSource fashionMnist)
+public sealed class DatasetCatalog(FashionMnistSource fashionMnist, FortunesSource? fortunes = null)
 {
     public static IReadOnlyList<string> Names { get; } =
-        ["fashion-mnist", "mnist", "kmnist", "cifar10", "spirals", "checkerboard", .. KanFunctions.All.Select(f => f.Name), CsvDataset.Name];
+        ["fashion-mnist", "mnist", "kmnist", "cifar10", "spirals", "checkerboard", .. KanFunctions.All.Select(f => f.Name), CsvDataset.Name,
+         CharWindows.DatasetName];
 
-    public static DatasetCatalog CreateDefault() => new(FashionMnistSource.CreateDefault());
+    public static DatasetCatalog CreateDefault() => new(FashionMnistSource.CreateDefault(), FortunesSource.CreateDefault());
+
+    private readonly FortunesSource fortunes = fortunes ?? FortunesSource.CreateDefault();
 
     public DatasetSplits Load(string name, DatasetLoadOptions? options = null, CancellationToken cancel = default)
     {
@@ -37,10 +44,12 @@ public sealed class DatasetCatalog(FashionMnistSource fashionMnist)
             "spirals" => TwoSpirals.Generate(o.Seed, train, test),
             "checkerboard" => Checkerboard.Generate(o.Seed, train, test),
             CsvDataset.Name => CsvDataset.Load(o.Csv, o.TrainLimit, o.Progress),
+            CharWindows.DatasetName => CharWindows.Split(fortunes.Load(o.Progress, cancel), CharWindows.DefaultContext, o.TrainLimit, o.TestLimit),
             var other when KanFunctions.Find(other) is { } f => KanTask.Generate(f, o.Seed, train, test),
             _ => throw new DatasetException($"unknown dataset '{name}'; known: {string.Join(", ", Names)}"),
         };
-        return o.Standardize ? Standardizer.Apply(splits) : splits;
+        bool tokens = splits.Train.IsClassification && splits.Train.LabelsPerSample > 1; // ids, not measurements
+        return o.Standardize && !tokens ? Standardizer.Apply(splits) : splits;
     }
 
     /// <summary>Lower case, '_' as '-', and the common spellings fashionmnist and cifar-10.</summary>

@@ -3,13 +3,22 @@ namespace Evaluators.Data;
 /// <summary>
 /// Samples held as plain arrays (tensors are made per batch by the trainer, so a dataset never
 /// owns native memory). <see cref="X"/> is Count x prod(SampleShape) row-major floats.
-/// Classification sets fill <see cref="Labels"/>; regression sets fill <see cref="Targets"/>
-/// (Count x TargetDim).
+/// Classification sets fill <see cref="Labels"/> (Count x LabelsPerSample: one class per sample,
+/// or one per position of a sequence, e.g. the next character of each of T inputs); regression
+/// sets fill <see cref="Targets"/> (Count x TargetDim).
 /// </summary>
 public sealed record TensorData(float[] X, int[] SampleShape, int Count, long[]? Labels, float[]? Targets, int TargetDim)
 {
     public int SampleSize => SampleShape.Aggregate(1, (a, b) => a * b);
     public bool IsClassification => Labels is not null;
+
+    /// <summary>Labels per sample: 1 for ordinary classification, T for a sequence of T positions.</summary>
+    public int LabelsPerSample
+    {
+        get => labelsPerSample;
+        init => labelsPerSample = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(LabelsPerSample), value, "must be positive");
+    }
+    private readonly int labelsPerSample = 1;
 
     /// <summary>A contiguous copy of samples [start, start+count), e.g. for a validation split.</summary>
     public TensorData Slice(int start, int count)
@@ -19,8 +28,8 @@ public sealed record TensorData(float[] X, int[] SampleShape, int Count, long[]?
         int s = SampleSize;
         return new TensorData(
             X.AsSpan(start * s, count * s).ToArray(), SampleShape, count,
-            Labels?.AsSpan(start, count).ToArray(),
-            Targets?.AsSpan(start * TargetDim, count * TargetDim).ToArray(), TargetDim);
+            Labels?.AsSpan(start * LabelsPerSample, count * LabelsPerSample).ToArray(),
+            Targets?.AsSpan(start * TargetDim, count * TargetDim).ToArray(), TargetDim) { LabelsPerSample = LabelsPerSample };
     }
 }
 

@@ -7,7 +7,9 @@ namespace Evaluators.Training;
 /// <summary>
 /// A task's data as tensors on the training device, made once and shared by every evaluation of
 /// the task: train, validation (the tail of the training split) and test. Inputs are used as
-/// given (standardise with Data.Standardizer first). Owns its tensors; dispose it when done.
+/// given (standardise with Data.Standardizer first). Classification targets are (N) class ids,
+/// or (N, T) for data with T labels per sample (TensorData.LabelsPerSample); regression targets
+/// are (N, TargetDim). Owns its tensors; dispose it when done.
 /// </summary>
 public sealed class PreparedData : IDisposable
 {
@@ -49,9 +51,9 @@ public sealed class PreparedData : IDisposable
     {
         var shape = new long[] { d.Count }.Concat(d.SampleShape.Select(s => (long)s)).ToArray();
         var x = tensor(d.X, shape).to(device);
-        var y = d.Labels is not null
-            ? tensor(d.Labels, [d.Count]).to(device)
-            : tensor(d.Targets!, [d.Count, d.TargetDim]).to(device);
+        var y = d.Labels is null ? tensor(d.Targets!, [d.Count, d.TargetDim]).to(device)
+            : d.LabelsPerSample == 1 ? tensor(d.Labels, [d.Count]).to(device)
+            : tensor(d.Labels, [d.Count, d.LabelsPerSample]).to(device); // a class per position: y is (N, T)
         return (x, y);
     }
 

@@ -155,9 +155,16 @@ public static class Trainer
         }
     }
 
-    /// <summary>The training loss: cross-entropy for classification, mean squared error otherwise.</summary>
+    /// <summary>
+    /// The training loss: cross-entropy for classification, mean squared error otherwise. Sequence
+    /// targets (N, T) meet outputs (N*T, classes): the targets are flattened, so the loss is the
+    /// mean over all N*T positions.
+    /// </summary>
     public static Tensor Loss(Tensor output, Tensor target, bool classification) =>
-        classification ? nn.functional.cross_entropy(output, target) : nn.functional.mse_loss(output, target);
+        classification ? nn.functional.cross_entropy(output, ClassTargets(target)) : nn.functional.mse_loss(output, target);
+
+    /// <summary>(N) class ids as they are; (N, T) ids per position flattened to (N*T) in row-major order.</summary>
+    private static Tensor ClassTargets(Tensor target) => target.dim() > 1 ? target.reshape(-1) : target;
 
     private readonly record struct Score(double Accuracy, double Rmse, double Loss)
     {
@@ -169,6 +176,7 @@ public static class Trainer
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         long n = x.shape[0];
+        long labels = classification && y.dim() > 1 ? n * y.shape[1] : n; // tokens for (N, T) targets
         double lossSum = 0, correct = 0, squared = 0;
         for (long start = 0; start < n; start += batch)
         {
@@ -179,6 +187,7 @@ public static class Trainer
             var output = model.forward(xb);
             if (classification)
             {
+                yb = ClassTargets(yb);
                 lossSum += nn.functional.cross_entropy(output, yb, reduction: nn.Reduction.Sum).item<float>();
                 correct += output.argmax(1).eq(yb).sum().item<long>();
             }
@@ -190,7 +199,7 @@ public static class Trainer
             }
         }
         return classification
-            ? new Score(correct / n, double.NaN, lossSum / n)
+            ? new Score(correct / labels, double.NaN, lossSum / labels)
             : new Score(double.NaN, Math.Sqrt(squared / (n * y.shape[1])), lossSum / (n * y.shape[1]));
     }
 }

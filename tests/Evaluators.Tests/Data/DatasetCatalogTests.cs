@@ -8,7 +8,8 @@ namespace Evaluators.Tests.Data;
 public class DatasetCatalogTests
 {
     private static DatasetCatalog Catalog(TempDir dir, params IDatasetFetcher[] fetchers) =>
-        new(new FashionMnistSource([dir.File("system")], dir.File("cache"), fetchers));
+        new(new FashionMnistSource([dir.File("system")], dir.File("cache"), fetchers),
+            new FortunesSource([dir.File("fortunes-system")], dir.File("cache"), [])); // never fetches
 
     [Theory]
     [InlineData("mnist")]
