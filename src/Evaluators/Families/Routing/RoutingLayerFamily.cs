@@ -1,3 +1,4 @@
+using Evaluators.Export;
 using Evaluators.Models;
 using Search.Core;
 using Search.Genomes.Routing;
@@ -19,4 +20,5 @@ public sealed class RoutingLayerFamily : LayerFamily<RoutingGenome, RoutingSpace
 
     protected override IGenomeFamily<RoutingGenome> Genomes(RoutingSpace space) => new RoutingFamily(space);
     protected override string? Violation(RoutingSpace space, RoutingGenome genome) => RoutingSpaceCheck.Violation(space, genome);
+    protected override ExportLayer Export(ExportItem item, RoutingGenome genome, string className) => RoutingExportLayer.Of(item, genome, className);
 }
