@@ -23,7 +23,9 @@ public static class RoutingExportCSharp
           .Append("public sealed class ").Append(name).Append(" : nn.Module<Tensor, Tensor>\n{\n")
           .Append("    public const string Genome = ").Append(Literals.QuotedString(g.Text)).Append(";\n")
           .Append("    private const int experts_ = ").Append(g.Experts).Append(";\n");
-        if (g.K is { } k) sb.Append("    private const int k_ = ").Append(k).Append(";\n");
+        if (layer.Selection == RoutingSelection.TopK) sb.Append("    private const int k_ = ").Append(g.K!.Value).Append(";\n");
+        if (layer.TopP is { } topP) sb.Append("    private const double p_ = ").Append(Literals.CSharp(topP)).Append(";\n");
+        if (layer.BiasRate is { } rate) sb.Append("    private const double biasRate_ = ").Append(Literals.CSharp(rate)).Append(";\n");
         sb.Append("    private const double capacity_ = ").Append(Literals.CSharp(g.Capacity)).Append(";\n");
         if ((g.LoadBalance ?? 0) > 0) sb.Append("    private const double lb_ = ").Append(Literals.CSharp(g.LoadBalance!.Value)).Append(";\n");
         if (g.ZLoss > 0) sb.Append("    private const double zloss_ = ").Append(Literals.CSharp(g.ZLoss)).Append(";\n");
@@ -40,6 +42,8 @@ public static class RoutingExportCSharp
           .Append("        Add(\"router_weight\", empty(experts_, features).uniform_(-bound, bound));\n");
         if (layer.HasNoise)
             sb.Append("        Add(\"noise_weight\", zeros(experts_, features));\n");
+        if (layer.HasBias)
+            sb.Append("        register_buffer(\"balance_bias\", zeros(experts_).DetachFromDisposeScope());\n");
         sb.Append("    }\n\n");
 
         if (g.Schedule is { } sched)
@@ -121,9 +125,11 @@ public static class RoutingExportCSharp
         if (layer.Selection == RoutingSelection.ExpertChoice) WriteExpertChoice(sb);
         else
         {
-            WriteTopKRoutes(sb, layer);
+            if (layer.Selection == RoutingSelection.TopP) WriteTopPRoutes(sb, layer);
+            else WriteTopKRoutes(sb, layer);
             WriteDispatch(sb);
         }
+        if (layer.HasBias) WriteUpdateBias(sb);
         sb.Append("""
 
                 private void Add(string name, Tensor initial)
@@ -145,17 +151,61 @@ public static class RoutingExportCSharp
         WriteExperts(sb, layer);
     }
 
+    private static void WriteUpdateBias(StringBuilder sb) => sb.Append("""
+
+            /// <summary>Moves the balancing bias after a training step: b_i += u sign(mean load - load_i), load the routes each expert ran in the last forward.</summary>
+            public void UpdateBias()
+            {
+                using var scope = NewDisposeScope();
+                using var noGrad = no_grad();
+                var bias = get_buffer("balance_bias");
+                var load = load_.to(bias.dtype);
+                bias.add_(load.mean().sub(load).sign().mul(biasRate_));
+            }
+
+        """);
+
+    private static void WriteTopPRoutes(StringBuilder sb, RoutingExportLayer layer)
+    {
+        sb.Append("""
+
+                /// <summary>Each token's experts by p (+ b) descending while the probability before them is under p, as routes rank-major, then by token.</summary>
+                private (Tensor Expert, Tensor Token, Tensor Weight, long Capacity) Routes(Tensor p)
+                {
+                    int n = (int)p.shape[0];
+
+            """);
+        sb.Append(layer.HasBias
+            ? "        var order = p.add(get_buffer(\"balance_bias\")).argsort(1, descending: true); // selection on p + b\n"
+            : "        var order = p.argsort(1, descending: true);\n");
+        sb.Append("""
+                    var ranked = p.gather(1, order);
+                    var before = cat(new[] { zeros_like(ranked.narrow(1, 0, 1)), ranked.cumsum(1).narrow(1, 0, experts_ - 1) }, 1); // p of ranks 0..r-1
+                    var take = before.lt(p_).logical_or(arange(experts_, dtype: int64, device: p.device).eq(0));
+                    var routes = take.t().reshape(-1).nonzero().squeeze(1); // rank-major, then token
+                    var expert = order.t().reshape(-1).index_select(0, routes);
+                    var weight = ranked.t().reshape(-1).index_select(0, routes); // p itself, not renormalised
+                    var token = arange(n, dtype: int64, device: p.device).repeat(experts_).index_select(0, routes);
+                    long capacity = Math.Min(n, Math.Max(1L, (long)Math.Floor(capacity_ * expert.numel() / experts_ + 1e-9)));
+                    return (expert, token, weight, capacity);
+                }
+
+            """);
+    }
+
     private static void WriteTopKRoutes(StringBuilder sb, RoutingExportLayer layer)
     {
         sb.Append("""
 
                 /// <summary>Each token's top k experts as routes in queue order: choice-major, then by token.</summary>
-                private static (Tensor Expert, Tensor Token, Tensor Weight, long Capacity) Routes(Tensor p)
+                private (Tensor Expert, Tensor Token, Tensor Weight, long Capacity) Routes(Tensor p)
                 {
                     int n = (int)p.shape[0];
-                    var (top, chosen) = p.topk(k_, dim: 1);
 
             """);
+        sb.Append(layer.HasBias
+            ? "        var (_, chosen) = p.add(get_buffer(\"balance_bias\")).topk(k_, dim: 1); // selection on p + b\n        var top = p.gather(1, chosen);\n"
+            : "        var (top, chosen) = p.topk(k_, dim: 1);\n");
         sb.Append(layer.Genome.K == 1
             ? "        var weights = top; // k = 1 keeps p (Switch)\n"
             : "        var weights = top.div(top.sum(1, keepdim: true)); // renormalised over the chosen k\n");

@@ -30,6 +30,8 @@ public static class RoutingExportJson
             w.WriteEndObject();
         }
         if (g.Activation is { } act) w.WriteString("act", RoutingNames.Activations[act]);
+        if (layer.TopP is { } topP) w.WriteNumber("p", topP);
+        if (layer.BiasRate is { } rate) w.WriteNumber("bias", rate);
         if (g.LoadBalance is { } lb) w.WriteNumber("lb", lb);
         w.WriteNumber("capacity", g.Capacity);
         w.WriteNumber("zloss", g.ZLoss);
@@ -37,7 +39,12 @@ public static class RoutingExportJson
         w.WriteStringValue("features");
         w.WriteStringValue("hidden");
         w.WriteEndArray();
-        w.WriteString("selection", layer.Selection == RoutingSelection.ExpertChoice ? "expert_choice" : "top_k");
+        w.WriteString("selection", layer.Selection switch
+        {
+            RoutingSelection.ExpertChoice => "expert_choice",
+            RoutingSelection.TopP => "top_p",
+            _ => "top_k",
+        });
 
         w.WriteStartObject("formulas");
         foreach (var (key, text) in Formulas(layer)) w.WriteString(key, text);
@@ -86,7 +93,7 @@ public static class RoutingExportJson
         {
             ("logits", "l = x W_r^T (N, E), x the input flattened to (N, features)"),
             ("temperature", tau),
-            ("probabilities", $"p = softmax(({scores}) / tau) over the {g.Experts} experts"),
+            ("probabilities", $"p = softmax({(scores == "l" ? "l" : $"({scores})")} / tau) over the {g.Experts} experts"),
         };
         if (layer.Selection == RoutingSelection.ExpertChoice)
         {
@@ -96,10 +103,20 @@ public static class RoutingExportJson
             list.Add(("capacity", $"C = min(N, max(1, floor({Num(g.Capacity)} N / {g.Experts})))"));
             list.Add(("queue", "every expert runs exactly C tokens"));
         }
+        else if (layer.TopP is { } topP)
+        {
+            string by = layer.HasBias ? "s = p[t, :] + b" : "p[t, :]";
+            list.Add(("selection", $"rank the experts by {by} descending; S(t) = the experts at rank r with r = 0 or (sum of p over ranks 0..r-1) < {Num(topP)}"));
+            list.Add(("weights", "g[t, i] = p[t, i] (not renormalised)"));
+            list.Add(("combination", "y_t = sum over kept routes (t, i) of g[t, i] FFN_i(x_t)"));
+            list.Add(("capacity", $"C = min(N, max(1, floor({Num(g.Capacity)} R / {g.Experts}))), R the routes taken"));
+            list.Add(("queue", "routes queue rank-major, then by token index; a route at place >= C in its expert's queue is dropped"));
+            list.Add(("load_balance", $"LB = {g.Experts} sum_i f_i P_i, f_i = share of the R routes choosing i (before drops), P_i = mean_t p[t, i]; weight lb = {Num(g.LoadBalance ?? 0)}"));
+        }
         else
         {
             int k = g.K!.Value;
-            list.Add(("selection", $"S(t) = the {k} experts of highest p[t, :]"));
+            list.Add(("selection", layer.HasBias ? $"S(t) = the {k} experts of highest p[t, :] + b" : $"S(t) = the {k} experts of highest p[t, :]"));
             list.Add(("weights", k == 1 ? "g[t, i] = p[t, i]" : "g[t, i] = p[t, i] / sum_{j in S(t)} p[t, j]"));
             list.Add(("combination", "y_t = sum over kept routes (t, i) of g[t, i] FFN_i(x_t)"));
             list.Add(("capacity", $"C = min(N, max(1, floor({Num(g.Capacity)} N {k} / {g.Experts})))"));
@@ -109,6 +126,8 @@ public static class RoutingExportJson
         list.Add(("z_loss", $"Z = mean_t (logsumexp_i l[t, i])^2; weight zloss = {Num(g.ZLoss)}"));
         list.Add(("aux_loss", layer.Selection == RoutingSelection.ExpertChoice ? "zloss Z" : "lb LB + zloss Z"));
         list.Add(("expert", "FFN_i(x) = GELU(x w1[i] + b1[i]) w2[i] + b2[i]"));
+        if (layer.BiasRate is { } u)
+            list.Add(("bias", $"buffer balance_bias b (E), zeros at first; after each training step b_i += {Num(u)} sign(mean load - load_i), load_i the routes expert i ran"));
         return list;
     }
 }

@@ -44,10 +44,16 @@ public static class RoutingExportLatex
             lines.Add(@"&T_e = \operatorname{top}_C \{ p_{t,e} : t = 1..N \}");
             lines.Add($@"&C = \min\!\left(N, \max\!\left(1, \left\lfloor \frac{{{N(g.Capacity)}\, N}}{{{g.Experts}}} \right\rfloor\right)\right)");
         }
+        else if (layer.TopP is { } topP)
+        {
+            string by = layer.HasBias ? "p_t + b" : "p_t";
+            lines.Add($@"&S(x_t) = \{{ \pi_t(r) : r = 0 \ \text{{or}}\ \textstyle\sum_{{r' < r}} p_{{t,\pi_t(r')}} < {N(topP)} \}},\quad \pi_t = \operatorname{{argsort}}\downarrow({by}),\quad g_{{t,i}} = p_{{t,i}}");
+            lines.Add($@"&C = \min\!\left(N, \max\!\left(1, \left\lfloor \frac{{{N(g.Capacity)}\, R}}{{{g.Experts}}} \right\rfloor\right)\right)\text{{ routes per expert (R routes taken), queued rank-major then by token; later routes dropped}}");
+        }
         else
         {
             int k = g.K!.Value;
-            lines.Add($@"&S(x_t) = \operatorname{{top}}_{{{k}}}(p_t),\quad " + (k == 1
+            lines.Add($@"&S(x_t) = \operatorname{{top}}_{{{k}}}({(layer.HasBias ? "p_t + b" : "p_t")}),\quad " + (k == 1
                 ? @"g_{t,i} = p_{t,i}"
                 : @"g_{t,i} = \frac{p_{t,i}}{\sum_{j \in S(x_t)} p_{t,j}}"));
             lines.Add($@"&C = \min\!\left(N, \max\!\left(1, \left\lfloor \frac{{{N(g.Capacity)}\, N\, {k}}}{{{g.Experts}}} \right\rfloor\right)\right)\text{{ routes per expert, queued choice-major then by token; later routes dropped}}");
@@ -57,6 +63,8 @@ public static class RoutingExportLatex
         loss.Append(N(g.ZLoss)).Append(@"\cdot \frac{1}{N} \sum_t \Bigl(\log \sum_i e^{l_{t,i}}\Bigr)^{2}");
         lines.Add(loss.ToString());
         if (!expertChoice) lines.Add(@"&f_i = \text{share of routes choosing } i \text{ (before drops)},\quad P_i = \frac{1}{N} \sum_t p_{t,i}");
+        if (layer.BiasRate is { } u)
+            lines.Add($@"&b_i \leftarrow b_i + {N(u)}\, \operatorname{{sign}}(\bar{{c}} - c_i) \text{{ after each training step}},\quad c_i = \text{{routes expert }} i \text{{ ran}}");
         return @"\begin{aligned}[t] &" + string.Join(@" \\" + "\n", lines) + "\n\\end{aligned}";
     }
 }

@@ -21,16 +21,37 @@ public sealed record RoutingExportLayer(ExportItem Item, string ClassName, Routi
     public override IReadOnlyList<LearnedScalar> Learnables => [];
 
     /// <exception cref="ArgumentException">The item carries learned scalar values.</exception>
-    public static RoutingExportLayer Of(ExportItem item, RoutingGenome genome, string className) =>
-        item.Learned is { Count: > 0 }
-            ? throw new ArgumentException($"'{item.Name}': routing parameters are tensors; scalar learned values do not apply (load the trained layer's state_dict)", nameof(item))
-            : new(item, className, genome);
+    public static RoutingExportLayer Of(ExportItem item, RoutingGenome genome, string className)
+    {
+        if (item.Learned is { Count: > 0 })
+            throw new ArgumentException($"'{item.Name}': routing parameters are tensors; scalar learned values do not apply (load the trained layer's state_dict)", nameof(item));
+        // top_p / bias: once RoutingGenome has the keys, set TopP (gate top_p's p) and BiasRate (key bias) here.
+        return new(item, className, genome);
+    }
 
     /// <summary>The class of the stacked experts (a suffix item names never produce).</summary>
     public string ExpertsClassName => ClassName + "_Experts";
 
-    /// <summary>How routes are chosen: each token its top k experts, or each expert its top C tokens.</summary>
-    public RoutingSelection Selection => Genome.Gate == GateType.ExpertChoice ? RoutingSelection.ExpertChoice : RoutingSelection.TopK;
+    /// <summary>
+    /// The top-p threshold p in (0, 1] (gate <c>top_p</c>, key <c>p</c>); null for the other gates. Set from
+    /// the genome by <see cref="Of"/> once it has the key; the writers already emit top-p selection for it.
+    /// </summary>
+    public double? TopP { get; init; }
+
+    /// <summary>
+    /// The balancing-bias update rate u &gt;= 0 (key <c>bias</c>, token-choice gates); null: no bias. With it
+    /// the layer has a <c>balance_bias</c> (E) buffer, selects on p + b, weighs with p, and moves b after a
+    /// training step (<c>update_bias()</c> / <c>UpdateBias()</c>): b_i += u sign(mean load - load_i).
+    /// </summary>
+    public double? BiasRate { get; init; }
+
+    /// <summary>How routes are chosen: each token its top k experts or its top-p set, or each expert its top C tokens.</summary>
+    public RoutingSelection Selection =>
+        Genome.Gate == GateType.ExpertChoice ? RoutingSelection.ExpertChoice
+        : TopP is not null ? RoutingSelection.TopP
+        : RoutingSelection.TopK;
+
+    public bool HasBias => BiasRate is not null;
 
     public bool HasNoise => Genome.Gate == GateType.NoisyTopK;
 
@@ -52,6 +73,7 @@ public sealed record RoutingExportLayer(ExportItem Item, string ClassName, Routi
             list.Add(new("experts.b1", [e, "hidden"], "parameter", "uniform(-1/sqrt(features), 1/sqrt(features))"));
             list.Add(new("experts.w2", [e, "hidden", "features"], "parameter", "uniform(-1/sqrt(hidden), 1/sqrt(hidden))"));
             list.Add(new("experts.b2", [e, "features"], "parameter", "uniform(-1/sqrt(hidden), 1/sqrt(hidden))"));
+            if (HasBias) list.Add(new("balance_bias", [e], "buffer", "zeros"));
             return list;
         }
     }
@@ -66,7 +88,7 @@ public sealed record RoutingExportLayer(ExportItem Item, string ClassName, Routi
 }
 
 /// <summary>How a routing layer pairs tokens with experts.</summary>
-public enum RoutingSelection { TopK, ExpertChoice }
+public enum RoutingSelection { TopK, TopP, ExpertChoice }
 
 /// <summary>A tensor of the exported layer's state_dict: shape entries are numbers or "features" / "hidden".</summary>
 public sealed record RoutingTensor(string Name, IReadOnlyList<string> Shape, string Kind, string Init);

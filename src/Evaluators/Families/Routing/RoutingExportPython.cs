@@ -30,7 +30,9 @@ public static class RoutingExportPython
           .Append("    GENOME = ").Append(Literals.QuotedString(g.Text)).Append('\n')
           .Append("    GATE = ").Append(Literals.QuotedString(layer.GateName)).Append('\n')
           .Append("    EXPERTS = ").Append(g.Experts).Append('\n');
-        if (g.K is { } k) sb.Append("    K = ").Append(k).Append('\n');
+        if (layer.Selection == RoutingSelection.TopK) sb.Append("    K = ").Append(g.K!.Value).Append('\n');
+        if (layer.TopP is { } topP) sb.Append("    P = ").Append(Literals.Python(topP)).Append('\n');
+        if (layer.BiasRate is { } rate) sb.Append("    BIAS_RATE = ").Append(Literals.Python(rate)).Append('\n');
         if (g.Temperature is { } tau) sb.Append("    TAU = ").Append(Literals.Python(tau)).Append('\n');
         if (g.Schedule is { } s)
             sb.Append("    TAU_START = ").Append(Literals.Python(s.Start)).Append('\n')
@@ -54,6 +56,8 @@ public static class RoutingExportPython
               .Append("        self.noise_weight = nn.Parameter(torch.zeros(self.EXPERTS, features))\n");
         if (g.Schedule is not null)
             sb.Append("        self.step = self.STEPS if step is None else step\n");
+        if (layer.HasBias)
+            sb.Append("        self.register_buffer(\"balance_bias\", torch.zeros(self.EXPERTS))\n");
         sb.Append("        self.load = None\n        self.dropped_routes = None\n        self.dropped_tokens = None\n")
           .Append("        self.load_balance = None\n        self.z_loss = None\n        self.aux_loss = None\n");
 
@@ -62,9 +66,48 @@ public static class RoutingExportPython
         if (layer.Selection == RoutingSelection.ExpertChoice) WriteExpertChoice(sb);
         else
         {
-            WriteTopKRoutes(sb, layer);
+            if (layer.Selection == RoutingSelection.TopP) WriteTopPRoutes(sb, layer);
+            else WriteTopKRoutes(sb, layer);
             WriteDispatch(sb);
         }
+        if (layer.HasBias) WriteUpdateBias(sb);
+    }
+
+    /// <summary>After a training step: b_i += u sign(mean load - load_i), load the routes each expert ran in the last forward.</summary>
+    private static void WriteUpdateBias(StringBuilder sb) => sb.Append(""""
+
+            def update_bias(self):
+                """Moves the balancing bias after a training step: b_i += u * sign(mean load - load_i)."""
+                with torch.no_grad():
+                    load = self.load.to(self.balance_bias.dtype)
+                    self.balance_bias += self.BIAS_RATE * torch.sign(load.mean() - load)
+
+        """");
+
+    /// <summary>Each token's experts by p (+ b) descending while the probability before them is under p, as routes rank-major, then by token.</summary>
+    private static void WriteTopPRoutes(StringBuilder sb, RoutingExportLayer layer)
+    {
+        sb.Append("""
+
+                def _routes(self, probs):
+                    n, e = probs.shape
+
+            """);
+        sb.Append(layer.HasBias
+            ? "        order = (probs + self.balance_bias).argsort(dim=1, descending=True)  # selection on p + b\n"
+            : "        order = probs.argsort(dim=1, descending=True)\n");
+        sb.Append("""
+                    ranked = probs.gather(1, order)
+                    before = torch.cat([torch.zeros_like(ranked[:, :1]), ranked.cumsum(1)[:, :-1]], 1)  # p of ranks 0..r-1
+                    take = (before < self.P) | (torch.arange(e, device=probs.device) == 0)
+                    routes = take.t().reshape(-1).nonzero().squeeze(1)  # rank-major, then token
+                    expert = order.t().reshape(-1).index_select(0, routes)
+                    weight = ranked.t().reshape(-1).index_select(0, routes)  # p itself, not renormalised
+                    token = torch.arange(n, dtype=torch.long, device=probs.device).repeat(e).index_select(0, routes)
+                    capacity = min(n, max(1, math.floor(self.CAPACITY * expert.numel() / self.EXPERTS + 1e-9)))
+                    return expert, token, weight, capacity
+
+            """);
     }
 
     private static void WriteExperts(StringBuilder sb, RoutingExportLayer layer) => sb.Append("\n\nclass ").Append(layer.ExpertsClassName).Append(""""
@@ -153,9 +196,11 @@ public static class RoutingExportPython
 
                 def _routes(self, probs):
                     n = probs.shape[0]
-                    top, chosen = probs.topk(self.K, dim=1)
 
             """);
+        sb.Append(layer.HasBias
+            ? "        chosen = (probs + self.balance_bias).topk(self.K, dim=1)[1]  # selection on p + b\n        top = probs.gather(1, chosen)\n"
+            : "        top, chosen = probs.topk(self.K, dim=1)\n");
         sb.Append(layer.Genome.K == 1
             ? "        weights = top  # k = 1 keeps p (Switch)\n"
             : "        weights = top / top.sum(1, keepdim=True)  # renormalised over the chosen k\n");
