@@ -12,6 +12,7 @@ public static class Identifiers
         "Tensor", "Module", "Parameter", "Math", "System", "TorchSharp", "F", "None", "True", "False",
         "Genome", "Momentum", "Eps", "Mean", "M2", "Var", "Group", "Batch",
         "KanBases", "Widths", "LoadTrained", "Flatten", "Array", "ArgumentException", // KAN exports: helper class, members, types used
+        "Step", "Temperature", "AuxiliaryLoss", "LoadBalanceTerm", "ZLossTerm", "ExpertLoad", "DroppedRoutes", "DroppedTokens", // routing exports: members
     };
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Evaluators.Candidates;
+using Evaluators.Export;
 using Evaluators.Models;
 using Evaluators.Tasks;
 using Search.Core;
@@ -21,4 +22,5 @@ public sealed class RoutingLayerFamily : LayerFamily<RoutingGenome, RoutingSpace
     protected override IGenomeFamily<RoutingGenome> Genomes(RoutingSpace space) => new RoutingFamily(space);
     protected override string? Violation(RoutingSpace space, RoutingGenome genome) => RoutingSpaceCheck.Violation(space, genome);
     protected override ICandidateCompiler Compiler(RoutingSpace space) => new RoutingCandidateCompiler(space);
+    protected override ExportLayer Export(ExportItem item, RoutingGenome genome, string className) => RoutingExportLayer.Of(item, genome, className);
 }
