@@ -9,6 +9,6 @@ namespace Evaluators.Slots;
 /// </summary>
 public interface IAuxiliaryLoss
 {
-    /// <summary>The term of the last forward (a scalar tensor in the step's dispose scope), or null for none.</summary>
+    /// <summary>The term of the last forward (a scalar tensor, valid at least until the next forward), or null for none.</summary>
     Tensor? AuxiliaryLoss { get; }
 }

@@ -55,14 +55,18 @@ public sealed class MoeLayer : nn.Module<Tensor, Tensor>, IAuxiliaryLoss, IStepA
     /// <summary>The gate's softmax temperature now (dense-to-sparse: its schedule at <see cref="Step"/>).</summary>
     public double Temperature => GateTemperature.At(Genome, Step);
 
+    // The loss terms of the last forward are owned by the layer until the next forward (or Dispose): an
+    // enclosing module's forward may close its own dispose scope before the trainer reads them.
+    private Tensor? _auxiliary, _loadBalanceTerm, _zLossTerm;
+
     /// <summary>lb * load balance + zloss * z-loss of the last forward; null where both weights are 0.</summary>
-    public Tensor? AuxiliaryLoss { get; private set; }
+    public Tensor? AuxiliaryLoss => _auxiliary;
 
     /// <summary>The unweighted load-balance term of the last forward (null for expert choice).</summary>
-    public Tensor? LoadBalanceTerm { get; private set; }
+    public Tensor? LoadBalanceTerm => _loadBalanceTerm;
 
     /// <summary>The unweighted router z-loss of the last forward.</summary>
-    public Tensor? ZLossTerm { get; private set; }
+    public Tensor? ZLossTerm => _zLossTerm;
 
     /// <summary>Routes each expert ran in the last forward.</summary>
     public long[] ExpertLoad => _load?.cpu().data<long>().ToArray() ?? [];
@@ -186,9 +190,9 @@ public sealed class MoeLayer : nn.Module<Tensor, Tensor>, IAuxiliaryLoss, IStepA
         Accumulate(ref _measuredLoad, routed.Load);
         Accumulate(ref _measuredDropped, routed.DroppedTokens);
         _measuredTokens += n;
-        LoadBalanceTerm = balance?.MoveToOuterDisposeScope();
-        ZLossTerm = z.MoveToOuterDisposeScope();
-        AuxiliaryLoss = aux?.MoveToOuterDisposeScope();
+        Own(ref _loadBalanceTerm, balance);
+        Own(ref _zLossTerm, z);
+        Own(ref _auxiliary, aux);
         var output = input.dim() == 2 ? routed.Output : routed.Output.reshape(input.shape);
         return output.MoveToOuterDisposeScope();
     }
@@ -198,6 +202,13 @@ public sealed class MoeLayer : nn.Module<Tensor, Tensor>, IAuxiliaryLoss, IStepA
     {
         field?.Dispose();
         field = value.detach().DetachFromDisposeScope();
+    }
+
+    /// <summary>Owns a loss term (graph kept, so the trainer can backpropagate it), disposing the last one.</summary>
+    private static void Own(ref Tensor? field, Tensor? value)
+    {
+        field?.Dispose();
+        field = value?.DetachFromDisposeScope();
     }
 
     /// <summary>Adds a counter to a running sum the layer owns (no copy to the CPU).</summary>
@@ -218,6 +229,9 @@ public sealed class MoeLayer : nn.Module<Tensor, Tensor>, IAuxiliaryLoss, IStepA
             _droppedRoutes?.Dispose();
             _droppedTokens?.Dispose();
             (_load, _droppedRoutes, _droppedTokens) = (null, null, null);
+            Own(ref _auxiliary, null);
+            Own(ref _loadBalanceTerm, null);
+            Own(ref _zLossTerm, null);
         }
         base.Dispose(disposing);
     }
