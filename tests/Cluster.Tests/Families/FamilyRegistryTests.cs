@@ -76,9 +76,12 @@ public sealed class FamilyRegistryTests
         foreach (var t in family.Tasks)
         {
             using var scope = NewDisposeScope();
-            using var model = t.Template.Build([1, 28, 28], 10, compiled.Slot);
+            // Images (2 of 1x28x28, 10 classes), or for a character model 2 windows of 64 token ids (96 symbols, a prediction per token).
+            bool chars = t.Dataset == Evaluators.Data.Text.CharWindows.DatasetName;
+            using var model = chars ? t.Template.Build([64], 96, compiled.Slot) : t.Template.Build([1, 28, 28], 10, compiled.Slot);
             model.eval();
-            Assert.Equal([2L, 10L], model.forward(randn(2, 1, 28, 28)).shape);
+            var input = chars ? randint(0, 96, [2, 64]).to(ScalarType.Float32) : randn(2, 1, 28, 28);
+            Assert.Equal(chars ? [128L, 96L] : [2L, 10L], model.forward(input).shape);
         }
 
         // And it exports in every format its family writes, under its name; the others are refused by name.

@@ -121,6 +121,23 @@ public sealed class ShippedSpacesTests
     }
 
     [Fact]
+    public void Routing_searches_loss_active_experts_and_max_vio_with_four_baseline_routers()
+    {
+        var space = SearchSpaceFile.Load(SpaceFiles.PathOf("routing"));
+        Assert.Equal("routing", space.Family.Name);
+        Assert.Equal("nsga2", space.StrategyName);
+        Assert.Equal(["validation_loss", "active_experts", "max_vio"], space.Evaluation.Objectives);
+        Assert.All(space.Objectives.Items, o => Assert.Equal(Direction.Minimize, o.Direction));
+        Assert.Equal(["moe-fmnist"], space.Evaluation.Tasks);
+        Assert.Equal(4, space.Baselines.Count);
+        var baselines = space.Baselines.Select(space.Family.Parse).Select(g => g.Text).ToArray();
+        Assert.Equal(space.Baselines, baselines); // written canonically
+        var settings = Assert.IsType<Search.Genomes.Routing.RoutingSpace>(space.FamilySpace!.Settings);
+        Assert.Contains(Search.Genomes.Routing.GateType.TopP, settings.Gates);
+        Assert.Equal(TimeSpan.FromMinutes(30), space.WallTime);
+    }
+
+    [Fact]
     public void Every_shipped_file_is_embedded_byte_for_byte()
     {
         var files = Directory.GetFiles(SpaceFiles.Folder, "*.yaml").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal).ToArray();
