@@ -33,7 +33,8 @@ public static class RoutingExportCSharp
             sb.Append("    private const double tauStart_ = ").Append(Literals.CSharp(s.Start)).Append(", tauEnd_ = ").Append(Literals.CSharp(s.End)).Append(";\n")
               .Append("    private const int steps_ = ").Append(s.Steps).Append(";\n");
         sb.Append("\n    private readonly long features_;\n    private readonly ").Append(layer.ExpertsClassName).Append(" experts_bank_;\n")
-          .Append("    private Tensor load_, droppedRoutes_, droppedTokens_;\n\n")
+          .Append("    private Tensor load_, droppedRoutes_, droppedTokens_;\n")
+          .Append(layer.HasBias ? "    private Tensor trainingChoices_; // routes chosen per expert in the last training forward, before capacity\n\n" : "\n")
           .Append("    public ").Append(name).Append("(long features, long hidden) : base(").Append(Literals.QuotedString(name)).Append(")\n    {\n")
           .Append("        features_ = features;\n        using var scope = NewDisposeScope();\n")
           .Append("        experts_bank_ = new ").Append(layer.ExpertsClassName).Append("(experts_, features, hidden);\n")
@@ -42,7 +43,7 @@ public static class RoutingExportCSharp
           .Append("        Add(\"router_weight\", empty(experts_, features).uniform_(-bound, bound));\n");
         if (layer.HasNoise)
             sb.Append("        Add(\"noise_weight\", zeros(experts_, features));\n");
-        if (layer.HasBias)
+        if (layer.HasBias) // every token-choice layer has it (also at u = 0), as the search's MoeLayer
             sb.Append("        register_buffer(\"balance_bias\", zeros(experts_).DetachFromDisposeScope());\n");
         sb.Append("    }\n\n");
 
@@ -103,7 +104,9 @@ public static class RoutingExportCSharp
               .Append("        var output = Dispatch(x, expert, token, weight, capacity);\n")
               .Append("        // Switch load balance: E sum_i f_i P_i, f_i the share of routes (before drops) choosing expert i.\n")
               .Append("        var counts = zeros(experts_, dtype: p.dtype, device: p.device).index_add(0, expert, ones(expert.numel(), dtype: p.dtype, device: p.device), 1);\n")
-              .Append("        var balance = counts.div(expert.numel()).mul(p.mean(new long[] { 0 })).sum().mul(experts_);\n");
+              .Append("        var balance = counts.div(expert.numel()).mul(p.mean(new long[] { 0 })).sum().mul(experts_);\n")
+              .Append("        if (training) // what UpdateBias() counts\n")
+              .Append("            Keep(ref trainingChoices_, zeros(experts_, dtype: int64, device: p.device).index_add(0, expert, ones_like(expert), 1));\n");
         sb.Append("        var z = logits.logsumexp(1).square().mean();\n");
         bool lb = (g.LoadBalance ?? 0) > 0, zw = g.ZLoss > 0;
         sb.Append("        var aux = ").Append((lb, zw) switch
@@ -129,14 +132,28 @@ public static class RoutingExportCSharp
             else WriteTopKRoutes(sb, layer);
             WriteDispatch(sb);
         }
-        if (layer.HasBias) WriteUpdateBias(sb);
-        sb.Append("""
+        if (layer.HasBias) WriteUpdateBias(sb, layer.BiasRate > 0);
+        string disposeChoices = layer.HasBias ? "            trainingChoices_?.Dispose();\n            trainingChoices_ = null;\n" : "";
+        sb.Append($$"""
 
                 private void Add(string name, Tensor initial)
                 {
                     var p = new Parameter(initial.DetachFromDisposeScope());
                     p.DetachFromDisposeScope();
                     register_parameter(name, p);
+                }
+
+                /// <summary>Disposes the counters of the last forward with the module.</summary>
+                protected override void Dispose(bool disposing)
+                {
+                    if (disposing)
+                    {
+                        load_?.Dispose();
+                        droppedRoutes_?.Dispose();
+                        droppedTokens_?.Dispose();
+                        load_ = droppedRoutes_ = droppedTokens_ = null;
+            {{disposeChoices}}        }
+                    base.Dispose(disposing);
                 }
 
                 /// <summary>Owns a counter past the forward's scope, disposing the last one.</summary>
@@ -151,19 +168,42 @@ public static class RoutingExportCSharp
         WriteExperts(sb, layer);
     }
 
-    private static void WriteUpdateBias(StringBuilder sb) => sb.Append("""
+    /// <summary>UpdateBias(): with <paramref name="moves"/> (u &gt; 0) MoeLayer.AfterStep's update; at u = 0 it only drops the count.</summary>
+    private static void WriteUpdateBias(StringBuilder sb, bool moves)
+    {
+        sb.Append("""
 
-            /// <summary>Moves the balancing bias after a training step: b_i += u sign(mean load - load_i), load the routes each expert ran in the last forward.</summary>
-            public void UpdateBias()
-            {
-                using var scope = NewDisposeScope();
-                using var noGrad = no_grad();
-                var bias = get_buffer("balance_bias");
-                var load = load_.to(bias.dtype);
-                bias.add_(load.mean().sub(load).sign().mul(biasRate_));
-            }
+                /// <summary>
+                /// Call after each training step (the search's MoeLayer.AfterStep): b_i += u sign(mean load - load_i), load_i the
+                /// routes that chose expert i (before capacity) in the training forward since the last call; nothing when u = 0
+                /// or no training forward came since.
+                /// </summary>
+                public void UpdateBias()
+                {
+                    var load = trainingChoices_;
+                    trainingChoices_ = null;
 
-        """);
+            """);
+        sb.Append(moves
+            ? """
+                      if (load is null) return;
+                      using (load)
+                      {
+                          using var scope = NewDisposeScope();
+                          using var noGrad = no_grad();
+                          var bias = get_buffer("balance_bias");
+                          var f = load.to(bias.dtype);
+                          bias.add_(f.mean().sub(f).sign().mul(biasRate_));
+                      }
+                  }
+
+              """
+            : """
+                      load?.Dispose(); // u = 0: the bias stays
+                  }
+
+              """);
+    }
 
     private static void WriteTopPRoutes(StringBuilder sb, RoutingExportLayer layer)
     {
@@ -175,9 +215,7 @@ public static class RoutingExportCSharp
                     int n = (int)p.shape[0];
 
             """);
-        sb.Append(layer.HasBias
-            ? "        var order = p.add(get_buffer(\"balance_bias\")).argsort(1, descending: true); // selection on p + b\n"
-            : "        var order = p.argsort(1, descending: true);\n");
+        sb.Append("        var order = p.detach().add(get_buffer(\"balance_bias\")).argsort(1, descending: true); // selection on p + b\n");
         sb.Append("""
                     var ranked = p.gather(1, order);
                     var before = cat(new[] { zeros_like(ranked.narrow(1, 0, 1)), ranked.cumsum(1).narrow(1, 0, experts_ - 1) }, 1); // p of ranks 0..r-1
@@ -203,9 +241,7 @@ public static class RoutingExportCSharp
                     int n = (int)p.shape[0];
 
             """);
-        sb.Append(layer.HasBias
-            ? "        var (_, chosen) = p.add(get_buffer(\"balance_bias\")).topk(k_, dim: 1); // selection on p + b\n        var top = p.gather(1, chosen);\n"
-            : "        var (top, chosen) = p.topk(k_, dim: 1);\n");
+        sb.Append("        var chosen = p.detach().add(get_buffer(\"balance_bias\")).topk(k_, dim: 1).indexes; // selection on p + b\n        var top = p.gather(1, chosen);\n");
         sb.Append(layer.Genome.K == 1
             ? "        var weights = top; // k = 1 keeps p (Switch)\n"
             : "        var weights = top.div(top.sum(1, keepdim: true)); // renormalised over the chosen k\n");

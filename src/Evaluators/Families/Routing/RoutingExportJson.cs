@@ -127,7 +127,9 @@ public static class RoutingExportJson
         list.Add(("aux_loss", layer.Selection == RoutingSelection.ExpertChoice ? "zloss Z" : "lb LB + zloss Z"));
         list.Add(("expert", "FFN_i(x) = GELU(x w1[i] + b1[i]) w2[i] + b2[i]"));
         if (layer.BiasRate is { } u)
-            list.Add(("bias", $"buffer balance_bias b (E), zeros at first; after each training step b_i += {Num(u)} sign(mean load - load_i), load_i the routes expert i ran"));
+            list.Add(("bias", u > 0
+                ? $"buffer balance_bias b (E), zeros at first; after each training step b_i += {Num(u)} sign(mean_j load_j - load_i), load_i the routes that chose expert i (before capacity drops) in the last training forward"
+                : "buffer balance_bias b (E), zeros, not updated (bias rate 0)"));
         return list;
     }
 }

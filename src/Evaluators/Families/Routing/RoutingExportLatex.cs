@@ -63,8 +63,8 @@ public static class RoutingExportLatex
         loss.Append(N(g.ZLoss)).Append(@"\cdot \frac{1}{N} \sum_t \Bigl(\log \sum_i e^{l_{t,i}}\Bigr)^{2}");
         lines.Add(loss.ToString());
         if (!expertChoice) lines.Add(@"&f_i = \text{share of routes choosing } i \text{ (before drops)},\quad P_i = \frac{1}{N} \sum_t p_{t,i}");
-        if (layer.BiasRate is { } u)
-            lines.Add($@"&b_i \leftarrow b_i + {N(u)}\, \operatorname{{sign}}(\bar{{c}} - c_i) \text{{ after each training step}},\quad c_i = \text{{routes expert }} i \text{{ ran}}");
+        if (layer.BiasRate is { } u and > 0)
+            lines.Add($@"&b_i \leftarrow b_i + {N(u)}\, \operatorname{{sign}}(\bar{{c}} - c_i) \text{{ after each training step}},\quad c_i = \text{{routes choosing }} i \text{{ (before drops) in the last training forward}}");
         return @"\begin{aligned}[t] &" + string.Join(@" \\" + "\n", lines) + "\n\\end{aligned}";
     }
 }

@@ -25,24 +25,24 @@ public sealed record RoutingExportLayer(ExportItem Item, string ClassName, Routi
     {
         if (item.Learned is { Count: > 0 })
             throw new ArgumentException($"'{item.Name}': routing parameters are tensors; scalar learned values do not apply (load the trained layer's state_dict)", nameof(item));
-        return new(item, className, genome) { TopP = genome.TopP, BiasRate = genome.BiasRate };
+        return new(item, className, genome);
     }
 
     /// <summary>The class of the stacked experts (a suffix item names never produce).</summary>
     public string ExpertsClassName => ClassName + "_Experts";
 
-    /// <summary>
-    /// The top-p threshold p in (0, 1] (gate <c>top_p</c>, key <c>p</c>); null for the other gates. Set from
-    /// the genome by <see cref="Of"/> once it has the key; the writers already emit top-p selection for it.
-    /// </summary>
-    public double? TopP { get; init; }
+    /// <summary>The top-p threshold p in (0, 1] of a <c>top_p</c> genome (key <c>p</c>); null for the other gates.</summary>
+    public double? TopP => Genome.TopP;
 
     /// <summary>
-    /// The balancing-bias update rate u &gt;= 0 (key <c>bias</c>, token-choice gates); null: no bias. With it
-    /// the layer has a <c>balance_bias</c> (E) buffer, selects on p + b, weighs with p, and moves b after a
-    /// training step (<c>update_bias()</c> / <c>UpdateBias()</c>): b_i += u sign(mean load - load_i).
+    /// The balancing-bias update rate u &gt;= 0 (key <c>bias</c>) of a token-choice gate, 0 where the genome
+    /// has none; null for expert choice. Like <see cref="MoeLayer"/>, every token-choice layer has the
+    /// <c>balance_bias</c> (E) buffer (also at u = 0), selects on p + b and weighs with p; after a training
+    /// step <c>update_bias()</c> / <c>UpdateBias()</c> (<see cref="MoeLayer.AfterStep"/>) moves it when u &gt; 0:
+    /// b_i += u sign(mean load - load_i), load_i the routes that chose expert i (before capacity) in the last
+    /// training forward.
     /// </summary>
-    public double? BiasRate { get; init; }
+    public double? BiasRate => Genome.Gate == GateType.ExpertChoice ? null : Genome.BiasRate ?? 0;
 
     /// <summary>How routes are chosen: each token its top k experts or its top-p set, or each expert its top C tokens.</summary>
     public RoutingSelection Selection =>
@@ -50,7 +50,7 @@ public sealed record RoutingExportLayer(ExportItem Item, string ClassName, Routi
         : TopP is not null ? RoutingSelection.TopP
         : RoutingSelection.TopK;
 
-    public bool HasBias => BiasRate is not null;
+    public bool HasBias => Genome.Gate != GateType.ExpertChoice;
 
     public bool HasNoise => Genome.Gate == GateType.NoisyTopK;
 

@@ -8,10 +8,11 @@ namespace Evaluators.Families.Routing;
 /// The layer as PyTorch: an <c>nn.Module</c> for the stacked experts (<see cref="ExpertBank"/>'s
 /// w1/b1/w2/b2) and the layer class <c>(features, hidden)</c> with the genome's values as class
 /// constants. Its forward is <see cref="MoeLayer"/>'s: inputs (..., d) flattened to (N, d), logits
-/// x W_r^T, the gate's probabilities, routes queued choice-major then by token, routes past an expert's
-/// capacity dropped, outputs combined with index_add; after each forward the module holds
-/// <c>load</c>, <c>dropped_routes</c>, <c>dropped_tokens</c>, <c>load_balance</c>, <c>z_loss</c> and
-/// <c>aux_loss</c> (None where both weights are 0).
+/// x W_r^T, the gate's probabilities, selection on p + balance_bias for token choice, routes queued
+/// choice-major (top-p: rank-major) then by token, routes past an expert's capacity dropped, outputs
+/// combined with index_add; after each forward the module holds <c>load</c>, <c>dropped_routes</c>,
+/// <c>dropped_tokens</c>, <c>load_balance</c>, <c>z_loss</c> and <c>aux_loss</c> (None where both weights
+/// are 0), after a training forward <c>training_choices</c> for <c>update_bias()</c> (MoeLayer.AfterStep).
 /// </summary>
 public static class RoutingExportPython
 {
@@ -26,6 +27,8 @@ public static class RoutingExportPython
           .Append("    Linear(hidden, features). Parameter names are the search's MoeLayer's, so its state_dict loads as is.\n");
         if (g.Schedule is not null)
             sb.Append("    The gate temperature follows its schedule at self.step (default: the schedule's end, tau_end).\n");
+        if (layer.HasBias)
+            sb.Append("    Token choice selects on p + balance_bias; call update_bias() after each training step to move it.\n");
         sb.Append("    \"\"\"\n\n")
           .Append("    GENOME = ").Append(Literals.QuotedString(g.Text)).Append('\n')
           .Append("    GATE = ").Append(Literals.QuotedString(layer.GateName)).Append('\n')
@@ -57,7 +60,9 @@ public static class RoutingExportPython
         if (g.Schedule is not null)
             sb.Append("        self.step = self.STEPS if step is None else step\n");
         if (layer.HasBias)
-            sb.Append("        self.register_buffer(\"balance_bias\", torch.zeros(self.EXPERTS))\n");
+            sb.Append("        # Every token-choice layer has the buffer (also at BIAS_RATE = 0), as the search's MoeLayer.\n")
+              .Append("        self.register_buffer(\"balance_bias\", torch.zeros(self.EXPERTS))\n")
+              .Append("        self.training_choices = None  # routes chosen per expert in the last training forward, before capacity\n");
         sb.Append("        self.load = None\n        self.dropped_routes = None\n        self.dropped_tokens = None\n")
           .Append("        self.load_balance = None\n        self.z_loss = None\n        self.aux_loss = None\n");
 
@@ -73,14 +78,22 @@ public static class RoutingExportPython
         if (layer.HasBias) WriteUpdateBias(sb);
     }
 
-    /// <summary>After a training step: b_i += u sign(mean load - load_i), load the routes each expert ran in the last forward.</summary>
+    /// <summary>
+    /// After a training step (<see cref="MoeLayer.AfterStep"/>): with u = BIAS_RATE &gt; 0, b_i += u sign(mean load -
+    /// load_i), load_i the routes that chose expert i (before capacity) in the training forward since the last call.
+    /// </summary>
     private static void WriteUpdateBias(StringBuilder sb) => sb.Append(""""
 
             def update_bias(self):
-                """Moves the balancing bias after a training step: b_i += u * sign(mean load - load_i)."""
+                """Call after each training step: b_i += BIAS_RATE * sign(mean load - load_i), load_i the routes that
+                chose expert i (before capacity) in the training forward since the last call; nothing when BIAS_RATE
+                is 0 or no training forward came since."""
+                load, self.training_choices = self.training_choices, None
+                if load is None or not self.BIAS_RATE > 0:
+                    return
                 with torch.no_grad():
-                    load = self.load.to(self.balance_bias.dtype)
-                    self.balance_bias += self.BIAS_RATE * torch.sign(load.mean() - load)
+                    load = load.to(self.balance_bias.dtype)
+                    self.balance_bias += torch.sign(load.mean() - load) * self.BIAS_RATE
 
         """");
 
@@ -93,9 +106,7 @@ public static class RoutingExportPython
                     n, e = probs.shape
 
             """);
-        sb.Append(layer.HasBias
-            ? "        order = (probs + self.balance_bias).argsort(dim=1, descending=True)  # selection on p + b\n"
-            : "        order = probs.argsort(dim=1, descending=True)\n");
+        sb.Append("        order = (probs + self.balance_bias).argsort(dim=1, descending=True)  # selection on p + b\n");
         sb.Append("""
                     ranked = probs.gather(1, order)
                     before = torch.cat([torch.zeros_like(ranked[:, :1]), ranked.cumsum(1)[:, :-1]], 1)  # p of ranks 0..r-1
@@ -176,7 +187,10 @@ public static class RoutingExportPython
               .Append("        # Switch load balance: E sum_i f_i P_i, f_i the share of routes (before drops) choosing expert i.\n")
               .Append("        counts = torch.zeros(self.EXPERTS, dtype=probs.dtype, device=probs.device).index_add(\n")
               .Append("            0, expert, torch.ones(expert.numel(), dtype=probs.dtype, device=probs.device))\n")
-              .Append("        self.load_balance = (counts / expert.numel() * probs.mean(0)).sum() * self.EXPERTS\n");
+              .Append("        self.load_balance = (counts / expert.numel() * probs.mean(0)).sum() * self.EXPERTS\n")
+              .Append("        if self.training:  # what update_bias() counts\n")
+              .Append("            self.training_choices = torch.zeros(self.EXPERTS, dtype=torch.long, device=x.device).index_add(\n")
+              .Append("                0, expert, torch.ones_like(expert))\n");
         sb.Append("        self.z_loss = torch.logsumexp(logits, 1).square().mean()\n");
         bool lb = (g.LoadBalance ?? 0) > 0, z = g.ZLoss > 0;
         sb.Append("        self.aux_loss = ").Append((lb, z) switch
@@ -198,9 +212,7 @@ public static class RoutingExportPython
                     n = probs.shape[0]
 
             """);
-        sb.Append(layer.HasBias
-            ? "        chosen = (probs + self.balance_bias).topk(self.K, dim=1)[1]  # selection on p + b\n        top = probs.gather(1, chosen)\n"
-            : "        top, chosen = probs.topk(self.K, dim=1)\n");
+        sb.Append("        chosen = (probs + self.balance_bias).topk(self.K, dim=1)[1]  # selection on p + b\n        top = probs.gather(1, chosen)\n");
         sb.Append(layer.Genome.K == 1
             ? "        weights = top  # k = 1 keeps p (Switch)\n"
             : "        weights = top / top.sum(1, keepdim=True)  # renormalised over the chosen k\n");

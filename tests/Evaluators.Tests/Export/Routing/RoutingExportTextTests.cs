@@ -8,7 +8,8 @@ using static TorchSharp.torch;
 namespace Evaluators.Tests.Export.Routing;
 
 /// <summary>
-/// JSON of routing layers parses and lists the genome's fields, formulas and the search layer's tensors;
+/// JSON of routing layers parses and lists the genome's fields (top_p: p and no k; token choice: the bias rate),
+/// formulas and the search layer's tensors in its state_dict order (balance_bias last, for every token-choice gate);
 /// LaTeX is non-empty and names the gate; the family plugin exports its genomes (though not yet evaluable).
 /// </summary>
 public class RoutingExportTextTests
@@ -35,11 +36,19 @@ public class RoutingExportTextTests
             Assert.Equal(c.Genome.K.HasValue, r.TryGetProperty("k", out _));
             Assert.Equal(c.Genome.Schedule is not null, r.TryGetProperty("schedule", out _));
             Assert.Equal(c.Genome.Activation.HasValue, r.TryGetProperty("act", out _));
+            Assert.Equal(c.Genome.TopP.HasValue, r.TryGetProperty("p", out var p));
+            if (c.Genome.TopP is { } topP) Assert.Equal(topP, p.GetDouble());
+            Assert.Equal(c.Genome.Gate switch { GateType.ExpertChoice => "expert_choice", GateType.TopP => "top_p", _ => "top_k" },
+                r.GetProperty("selection").GetString());
+            bool tokenChoice = c.Genome.Gate != GateType.ExpertChoice;
+            Assert.Equal(tokenChoice, r.TryGetProperty("bias", out var bias));
+            if (tokenChoice) Assert.Equal(c.Genome.BiasRate, bias.GetDouble());
+            Assert.Equal(tokenChoice, r.GetProperty("formulas").TryGetProperty("bias", out _));
             foreach (var key in new[] { "probabilities", "selection", "weights", "combination", "capacity", "z_loss" })
                 Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("formulas").GetProperty(key).GetString()), key);
             using var moe = RoutingExportCases.Build(c);
             var tensors = r.GetProperty("tensors").EnumerateArray().ToArray();
-            Assert.Equal(moe.state_dict().Keys.Order(), tensors.Select(t => t.GetProperty("name").GetString()!).Order());
+            Assert.Equal(moe.state_dict().Keys, tensors.Select(t => t.GetProperty("name").GetString()!)); // in MoeLayer's order
             foreach (var t in tensors)
             {
                 var shape = moe.state_dict()[t.GetProperty("name").GetString()!].shape;
@@ -61,7 +70,13 @@ public class RoutingExportTextTests
             Assert.Contains("\\mathrm{softmax}", tex);
             Assert.Contains("\\lfloor", tex);
             Assert.Contains("\\mathcal{L}_{\\mathrm{aux}}", tex);
-            Assert.Contains(layer.Selection == RoutingSelection.ExpertChoice ? "T_e" : "\\operatorname{top}", tex);
+            Assert.Contains(layer.Selection switch
+            {
+                RoutingSelection.ExpertChoice => "T_e",
+                RoutingSelection.TopP => "\\operatorname{argsort}",
+                _ => "\\operatorname{top}",
+            }, tex);
+            Assert.Equal(layer.BiasRate > 0, tex.Contains("b_i \\leftarrow"));
             Assert.Equal(tex.Split("\\begin{aligned}").Length, tex.Split("\\end{aligned}").Length);
         }
         var all = LatexExport.Write(RoutingExportCases.Layers(), new ExportOptions());
