@@ -48,14 +48,17 @@ public static class TokenChoiceDispatch
 
         var keptExpert = expert.index_select(0, keep);
         var keptToken = token.index_select(0, keep);
-        var slot = keptExpert.mul(capacity).add(position.index_select(0, keep)); // row in the (E C, d) buckets
-        var buckets = zeros(e * capacity, d, dtype: x.dtype, device: device)
+        var load = zeros(e, dtype: int64, device: device).index_add(0, keptExpert, ones_like(keptExpert), 1);
+        // Buckets hold the fullest expert's routes, not C rows: with a roomy capacity (C = N for a drop-free
+        // top-2 of 8) padding to C would run the experts on 4x the rows the routes need. One host sync.
+        long rows = Math.Max(1L, load.max().item<long>());
+        var slot = keptExpert.mul(rows).add(position.index_select(0, keep)); // row in the (E rows, d) buckets
+        var buckets = zeros(e * rows, d, dtype: x.dtype, device: device)
             .index_add(0, slot, x.index_select(0, keptToken), 1);
-        var y = experts.Forward(buckets.view(e, capacity, d)).view(e * capacity, d);
+        var y = experts.Forward(buckets.view(e, rows, d)).view(e * rows, d);
         var mixed = y.index_select(0, slot).mul(weight.index_select(0, keep).unsqueeze(1));
         var output = zeros(n, d, dtype: x.dtype, device: device).index_add(0, keptToken, mixed, 1);
 
-        var load = zeros(e, dtype: int64, device: device).index_add(0, keptExpert, ones_like(keptExpert), 1);
         var keptPerToken = zeros(n, dtype: int64, device: device).index_add(0, token, kept.to(int64), 1);
         var droppedRoutes = kept.logical_not().sum();
         var droppedTokens = keptPerToken.eq(0).sum();
