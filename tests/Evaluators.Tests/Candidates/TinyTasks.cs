@@ -10,7 +10,7 @@ namespace Evaluators.Tests.Candidates;
 /// <summary>Seconds-cheap proxy tasks on the generated datasets (no files), and lookups for the equivalence stage.</summary>
 internal static class TinyTasks
 {
-    public const string Spirals = "tiny-spirals", Checker = "tiny-checker", Explode = "tiny-explode", Endless = "tiny-endless";
+    public const string Spirals = "tiny-spirals", Checker = "tiny-checker", Explode = "tiny-explode", Endless = "tiny-endless", Moe = "tiny-moe";
 
     private static readonly TrainingSettings Small = new() { Epochs = 2, BatchSize = 50, ValidationFraction = 0.2 };
 
@@ -21,6 +21,8 @@ internal static class TinyTasks
         // SGD at an absurd rate: every candidate's loss overflows.
         Explode => new ProxyTask(Explode, "spirals", new Mlp(16, 16), Small with { Optimizer = "sgd", LearningRate = 1e12 }, "diverges"),
         Endless => new ProxyTask(Endless, "spirals", new Mlp(16, 16), Small with { Epochs = 1_000_000 }, "never ends"),
+        // One feed-forward slot (width 16): each point a token, 50 tokens per routing batch, 200 validation tokens.
+        Moe => new ProxyTask(Moe, "spirals", new FeedForwardSlotNet(16, 1), Small, "1000 spiral points through a mixture-of-experts block, 2 epochs"),
         _ => ProxyTasks.Get(name),
     };
 
