@@ -69,4 +69,31 @@ public class TrainCommandTests
         Assert.Contains(expected, stderr);
         Assert.DoesNotContain("   at ", stderr);
     }
+
+    [Fact]
+    public void A_routing_task_trains_a_mixture_and_reports_its_measures()
+    {
+        var (code, stdout, stderr) = ProgramRunner.Run("train", "--task", "moe-fmnist", "--epochs", "1", "--threads", "1",
+            "--routing", "gate=softmax_topk experts=4 k=2 tau=1 lb=0.01 capacity=2 zloss=0.001");
+        Assert.True(code == 0, stderr + stdout);
+        double Value(string name) => double.Parse(stdout.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith(name + ": ", StringComparison.Ordinal))[(name.Length + 2)..],
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(Value("validation_accuracy"), 0.7, 1);  // one epoch of 20k images; chance is 0.1
+        Assert.Equal(2, Value("active_experts"));               // capacity 2 = E / k never drops a route
+        Assert.Equal(0, Value("dropped_fraction"));
+        Assert.InRange(Value("max_vio"), 0, 1);                 // at most (2 mean - mean) / mean with 4 experts of capacity N
+        Assert.True(Value("load_cv") >= 0);
+    }
+
+    [Theory]
+    [InlineData("--routing", "gate=softmax_topk experts=8 k=9 tau=1 lb=0.01 capacity=1.25", "at position 31: expected integer for 'k' (1..8, at most experts=8)")]
+    [InlineData("--routing", "gate=expert_choice experts=8 tau=1 capacity=2 bias=0.001", "a key that gate 'expert_choice' takes")]
+    [InlineData("--basis", "bspline(grid=5,order=3)", "takes routing layers: give --routing, not --basis")]
+    public void Bad_input_on_a_routing_task_is_named(string option, string value, string expected)
+    {
+        var (code, _, stderr) = ProgramRunner.Run("train", "--task", "moe-fmnist", option, value, "--epochs", "1");
+        Assert.Equal(2, code);
+        Assert.Contains(expected, stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
 }
