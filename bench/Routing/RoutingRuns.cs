@@ -1,3 +1,4 @@
+using Evaluators.Candidates.Training;
 using Evaluators.Families.Routing;
 using Evaluators.Models;
 using Evaluators.Slots;
@@ -46,7 +47,7 @@ public static class RoutingRuns
 
     public static Row Run(ProxyTask task, Filler filler, PreparedData data, int steps, ulong seed, Action<string> progress)
     {
-        var settings = task.Training with { MaxSteps = steps, Epochs = Math.Max(task.Training.Epochs, steps / Math.Max(1, task.Training.StepsPerEpoch(data.TrainCount)) + 1), EvaluateTestSet = false };
+        var settings = new PlannedTask(task, task.Training, data).ShortRun(steps); // exactly `steps` steps, no test set
         int every = Math.Max(50, steps / 10 / 50 * 50);
         var metrics = Trainer.Train(task.Template, filler.Slot, data, settings, seed, p =>
         {

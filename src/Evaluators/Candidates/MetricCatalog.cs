@@ -7,7 +7,8 @@ namespace Evaluators.Candidates;
 /// </summary>
 public static class MetricCatalog
 {
-    public sealed record Metric(string Name, bool HigherIsBetter, string Meaning);
+    /// <param name="SlotMeasure">Read from the slot modules' measures (<see cref="Training.TaskSummary.Measures"/>), not the trainer's metrics.</param>
+    public sealed record Metric(string Name, bool HigherIsBetter, string Meaning, bool SlotMeasure = false);
 
     public static IReadOnlyList<Metric> All { get; } =
     [
@@ -17,18 +18,16 @@ public static class MetricCatalog
         new("validation_loss", false, "the task loss on the validation split (cross-entropy in nats per sample or token; mean squared error)"),
         new("parameters", false, "trainable parameters of the whole model"),
         new("step_seconds", false, "seconds per training step"),
-        new("load_cv", false, "mixture of experts: coefficient of variation of the expert loads over the validation split"),
-        new("max_vio", false, "mixture of experts: (max load - mean load) / mean load over the validation split"),
-        new("dropped_fraction", false, "mixture of experts: fraction of tokens no expert ran (past capacity)"),
-        new("active_experts", false, "mixture of experts: mean experts that ran per token"),
+        new("load_cv", false, "mixture of experts: coefficient of variation of the expert loads over the validation split", SlotMeasure: true),
+        new("max_vio", false, "mixture of experts: (max load - mean load) / mean load over the validation split", SlotMeasure: true),
+        new("dropped_fraction", false, "mixture of experts: fraction of tokens no expert ran (past capacity)", SlotMeasure: true),
+        new("active_experts", false, "mixture of experts: mean experts that ran per token", SlotMeasure: true),
     ];
 
     public static IReadOnlyList<string> Names { get; } = All.Select(m => m.Name).ToArray();
 
     /// <summary>Whether the name is a slot measure (read from <see cref="Training.TaskSummary.Measures"/>).</summary>
-    public static bool IsSlotMeasure(string name) => Array.IndexOf(SlotMeasureNames, name) >= 0;
-
-    private static readonly string[] SlotMeasureNames = ["load_cv", "max_vio", "dropped_fraction", "active_experts"];
+    public static bool IsSlotMeasure(string name) => All.Any(m => m.SlotMeasure && m.Name == name);
 
     public static Metric Get(string name) => All.FirstOrDefault(m => m.Name == name)
         ?? throw new ArgumentException($"unknown metric '{name}'; expected one of {string.Join(", ", Names)}");

@@ -30,8 +30,6 @@ public static class ExpertChoiceDispatch
         var taken = zeros(n, dtype: int64, device: device).index_add(0, token, ones(token.numel(), dtype: int64, device: device), 1);
         var droppedTokens = taken.eq(0).sum();
         var droppedRoutes = zeros(Array.Empty<long>(), dtype: int64, device: device);
-        var result = new RoutingResult(output, load, droppedRoutes, droppedTokens);
-        foreach (var t in new[] { output, load, droppedRoutes, droppedTokens }) t.MoveToOuterDisposeScope();
-        return result;
+        return new RoutingResult(output, load, droppedRoutes, droppedTokens).MoveToOuterDisposeScope();
     }
 }

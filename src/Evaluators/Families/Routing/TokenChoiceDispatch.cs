@@ -25,7 +25,7 @@ public static class TokenChoiceDispatch
         using var scope = NewDisposeScope();
         int n = (int)x.shape[0], k = (int)chosen.shape[1];
         var routes = TokenRoutes.FromTopK(chosen, chosenProbabilities);
-        return Keep(Run(x, routes, experts, CapacityOf(n, experts.Experts, k, capacityFactor)));
+        return Run(x, routes, experts, CapacityOf(n, experts.Experts, k, capacityFactor)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Runs <paramref name="routes"/> (any number per token, at most one per token and expert) with C = <paramref name="capacity"/>.</summary>
@@ -62,12 +62,6 @@ public static class TokenChoiceDispatch
         var keptPerToken = zeros(n, dtype: int64, device: device).index_add(0, token, kept.to(int64), 1);
         var droppedRoutes = kept.logical_not().sum();
         var droppedTokens = keptPerToken.eq(0).sum();
-        return Keep(new RoutingResult(output, load, droppedRoutes, droppedTokens));
-    }
-
-    private static RoutingResult Keep(RoutingResult r)
-    {
-        foreach (var t in new[] { r.Output, r.Load, r.DroppedRoutes, r.DroppedTokens }) t.MoveToOuterDisposeScope();
-        return r;
+        return new RoutingResult(output, load, droppedRoutes, droppedTokens).MoveToOuterDisposeScope();
     }
 }
