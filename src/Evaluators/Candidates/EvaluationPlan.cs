@@ -19,6 +19,9 @@ public sealed record EvaluationPlan
     public int? Epochs { get; init; }
     public int? TrainSubset { get; init; }
 
+    /// <summary>Override of the tasks' unit-gain scaling of slot layers (<see cref="Evaluators.Training.TrainingSettings.UnitGain"/>); null = each task's own.</summary>
+    public bool? UnitGain { get; init; }
+
     /// <summary>The user's CSV file that CSV tasks (kan-csv) read: an absolute path every worker must see; null when no task reads one.</summary>
     public CsvSource? Csv { get; init; }
 

@@ -29,7 +29,7 @@ public static class Trainer
         settings.Validate();
         using var scope = NewDisposeScope();
         var device = data.TrainX.device;
-        using var model = Build(template, slot, data, seed);
+        using var model = Build(template, slot, data, seed, settings.UnitGain);
         long parameters = model.parameters().Sum(p => p.numel());
         bool fullBatch = settings.Optimizer == OptimizerFactory.Lbfgs;
         using var optimizer = fullBatch ? null : OptimizerFactory.Create(settings.Optimizer, model.parameters(), settings);
@@ -142,8 +142,9 @@ public static class Trainer
     }
 
     /// <summary>The model a run with this seed starts from, on the data's device (the caller owns it).</summary>
-    public static nn.Module<Tensor, Tensor> Build(IModelTemplate template, ISlotFactory slot, PreparedData data, ulong seed) =>
-        Seeded(seed, () => template.Build(data.SampleShape, data.Outputs, slot).to(data.TrainX.device));
+    /// <param name="unitGain">Scale every slot layer to unit second moment (<see cref="TrainingSettings.UnitGain"/>).</param>
+    public static nn.Module<Tensor, Tensor> Build(IModelTemplate template, ISlotFactory slot, PreparedData data, ulong seed, bool unitGain = false) =>
+        Seeded(seed, () => template.Build(data.SampleShape, data.Outputs, unitGain ? new UnitGainSlot(slot) : slot).to(data.TrainX.device));
 
     /// <summary>Runs <paramref name="build"/> with torch's generator seeded, under the lock every seeded build shares.</summary>
     public static T Seeded<T>(ulong seed, Func<T> build)

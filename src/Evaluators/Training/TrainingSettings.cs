@@ -20,6 +20,11 @@ public sealed record TrainingSettings
     public int EvalBatchSize { get; init; } = 2000;
     /// <summary>Off for short screening runs (the quality hurdle), whose test accuracy nobody reads; test metrics are then NaN.</summary>
     public bool EvaluateTestSet { get; init; } = true;
+    /// <summary>
+    /// Scale the slot's layer to unit second moment under N(0, 1) inputs (<see cref="Slots.UnitGainSlot"/>):
+    /// on in the activation search proxies, so a constant factor cannot win a comparison of shapes.
+    /// </summary>
+    public bool UnitGain { get; init; }
 
     /// <summary>Optimizer steps in one epoch over <paramref name="trainCount"/> samples (L-BFGS: one full-batch step).</summary>
     public int StepsPerEpoch(int trainCount)

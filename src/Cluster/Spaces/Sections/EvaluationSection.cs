@@ -8,12 +8,12 @@ namespace Cluster.Spaces.Sections;
 
 /// <summary>
 /// The "evaluation" section: proxy tasks (names from <see cref="ProxyTasks"/>), training seeds per
-/// task, optional epoch and training-subset overrides, and the user's CSV file for CSV tasks
+/// task, optional epoch, training-subset and unit-gain overrides, and the user's CSV file for CSV tasks
 /// (data, target, split_seed). Absent, the plan's defaults apply.
 /// </summary>
 internal static class EvaluationSection
 {
-    private static readonly string[] Keys = ["tasks", "seeds", "epochs", "train_subset", "data", "target", "split_seed"];
+    private static readonly string[] Keys = ["tasks", "seeds", "epochs", "train_subset", "unit_gain", "data", "target", "split_seed"];
 
     public static IReadOnlyList<string> TaskNames => ProxyTasks.List.Select(t => t.Name).ToArray();
 
@@ -39,6 +39,7 @@ internal static class EvaluationSection
             Seeds = s.Int("seeds", d.Seeds, 1, 100),
             Epochs = s.OptionalInt("epochs", 1, 10_000),
             TrainSubset = s.OptionalInt("train_subset", 1, int.MaxValue),
+            UnitGain = s.Has("unit_gain") ? s.Bool("unit_gain", false) : null,
             Csv = Csv(s, tasks, taskNodes),
         };
     }

@@ -30,7 +30,7 @@ public sealed class StabilityStage(StabilitySettings settings, PlannedTask task,
         candidate.Cancel.ThrowIfCancellationRequested();
         using var scope = NewDisposeScope();
         var data = task.Data;
-        using var model = Trainer.Build(task.Task.Template, candidate.RequireCompiled().Slot, data, seed);
+        using var model = Trainer.Build(task.Task.Template, candidate.RequireCompiled().Slot, data, seed, task.Settings.UnitGain);
         model.train();
         var (x, y) = Batch(data);
         var parameters = model.parameters().Where(p => p.requires_grad).ToArray();

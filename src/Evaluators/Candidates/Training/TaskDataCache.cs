@@ -27,6 +27,7 @@ public sealed class TaskDataCache(Func<string, ProxyTask> resolve, string? dataD
         {
             Epochs = plan.Epochs ?? task.Training.Epochs,
             TrainSubset = plan.TrainSubset ?? task.Training.TrainSubset,
+            UnitGain = plan.UnitGain ?? task.Training.UnitGain,
         };
         settings.Validate();
         var key = (task.Name, settings.TrainSubset, task.Csv);
