@@ -14,17 +14,19 @@ public sealed record EngineSettings(
     [property: Key(0)] ulong Seed,
     [property: Key(1)] int Lookahead,
     [property: Key(2)] long MaxEvaluations = long.MaxValue,
-    [property: Key(3)] ulong SpaceFingerprint = 0)
+    [property: Key(3)] ulong SpaceFingerprint = 0,
+    [property: Key(4)] FidelitySettings? Fidelity = null)
 {
     public void Validate()
     {
+        if (Fidelity is { Promote.Length: 0 }) throw new ArgumentException("multi-fidelity needs at least one rung above rung 0");
         if (Lookahead <= 0) throw new ArgumentOutOfRangeException(nameof(Lookahead), Lookahead, "must be positive");
         if (MaxEvaluations <= 0) throw new ArgumentOutOfRangeException(nameof(MaxEvaluations), MaxEvaluations, "must be positive");
     }
 
     /// <summary>
     /// What a resumed run must share with the saved one: seed, lookahead, objectives and search
-    /// space. The evaluation budget is left out on purpose, so a finished run can be extended.
+    /// space (and the multi-fidelity rungs). The evaluation budget is left out on purpose, so a finished run can be extended.
     /// </summary>
     public ulong Fingerprint(ObjectiveSet objectives)
     {
@@ -32,6 +34,12 @@ public sealed record EngineSettings(
         h = StableHash.Combine(h, Seed);
         h = StableHash.Combine(h, (ulong)Lookahead);
         h = StableHash.Combine(h, SpaceFingerprint);
+        if (Fidelity is { } f)
+        {
+            h = StableHash.Combine(h, StableHash.Of("fidelity"));
+            h = StableHash.Combine(h, (ulong)f.RankObjective);
+            foreach (var p in f.Promote) h = StableHash.Combine(h, (ulong)BitConverter.DoubleToInt64Bits(p));
+        }
         foreach (var o in objectives.Items)
         {
             h = StableHash.Combine(h, StableHash.Of(o.Name));

@@ -15,7 +15,7 @@ public sealed partial class SearchEngine<TGenome>
     public EngineState Capture() => new(
         Family.Name, _strategy.Name, Settings.Fingerprint(Objectives), Settings, _context.Rng.State, _strategy.SaveState(),
         _nextId, _nextToApply,
-        _outstanding.Values.Select(p => new OutstandingProposal(p.Id, p.Genome.Text, _queue.Contains(p.Id))).ToArray(),
+        _outstanding.Values.Select(p => new OutstandingProposal(p.Id, p.Genome.Text, _queue.Contains(p.Id), p.Rung, p.Origin)).ToArray(),
         _buffer.Values.OrderBy(b => b.Id).ToArray(),
         Archive.Entries.ToArray(),
         Archive.Front.Select(i => i.Id).ToArray(),
@@ -67,20 +67,37 @@ public sealed partial class SearchEngine<TGenome>
 
         foreach (var p in state.Outstanding)
         {
-            engine._outstanding[p.Id] = new Proposal<TGenome>(p.Id, Parse(p.Id, p.Genome), EvaluationSeeds.For(settings.Seed, p.Id));
+            engine._outstanding[p.Id] = new Proposal<TGenome>(p.Id, Parse(p.Id, p.Genome), EvaluationSeeds.For(settings.Seed, p.Id), p.Rung, p.Origin);
             if (p.Queued) engine._queue.Add(p.Id);
+            if (p.Rung > 0) engine._ladder?.MarkPromoted(p.Rung - 1, p.Origin ?? p.Id);
         }
         foreach (var b in state.Buffered) engine._buffer[b.Id] = b;
         var byId = state.Archive.ToDictionary(e => e.Id);
         var front = state.FrontIds.Select(id => byId[id]).Select(e => new Individual<TGenome>(
             e.Id, Parse(e.Id, e.Genome), e.Result, objectives.ToMinimized(e.Result.Status == EvaluationStatus.Accepted ? e.Result.Objectives : null)));
-        engine.Archive.Restore(state.Archive, front.ToArray());
+        engine.Archive.Restore(state.Archive, front.ToArray(), engine._ladder is null ? null : engine.RestoreLadder(state.Archive, Parse));
         engine.Counters = Copy(state.Counters);
         (engine._nextId, engine._nextToApply, engine._stopped) = (state.NextId, state.NextToApply, state.Stopped);
 
         // A saved engine is settled; only a changed budget can leave room to propose more.
         if (settings.MaxEvaluations != state.Settings.MaxEvaluations) engine.Advance();
         return engine;
+    }
+
+    /// <summary>Refills the rung ladder from the archive; returns each candidate's highest-rung accepted individual.</summary>
+    private IEnumerable<(long, Individual<TGenome>)> RestoreLadder(IEnumerable<ArchiveEntry> archive, Func<long, string, TGenome> parse)
+    {
+        var current = new Dictionary<long, ArchiveEntry>();
+        foreach (var e in archive)
+        {
+            if (e.Rung > 0) _ladder!.MarkPromoted(e.Rung - 1, e.Candidate);
+            if (e.Result.Status != EvaluationStatus.Accepted) continue;
+            var minimized = Objectives.ToMinimized(e.Result.Objectives);
+            _ladder!.AddAccepted(e.Rung, e.Candidate, minimized[_ladder.Settings.RankObjective]);
+            current[e.Candidate] = e;
+        }
+        return current.Select(kv => (kv.Key, new Individual<TGenome>(kv.Value.Id, parse(kv.Value.Id, kv.Value.Genome), kv.Value.Result,
+            Objectives.ToMinimized(kv.Value.Result.Objectives)))).ToArray();
     }
 
     private static EngineCounters Copy(EngineCounters c) =>

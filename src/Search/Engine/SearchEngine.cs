@@ -17,6 +17,7 @@ public sealed partial class SearchEngine<TGenome> where TGenome : IGenome
     private readonly StrategyContext<TGenome> _context;
     private readonly RejectionPipeline<TGenome>? _screen;
     private readonly Func<EngineProgress, bool>? _stopWhen;
+    private readonly RungLadder? _ladder;
 
     // Proposed and not yet applied, by id; the queue holds those not handed out (or requeued).
     private readonly SortedDictionary<long, Proposal<TGenome>> _outstanding = new();
@@ -39,8 +40,14 @@ public sealed partial class SearchEngine<TGenome> where TGenome : IGenome
         RejectionPipeline<TGenome>? screen, Func<EngineProgress, bool>? stopWhen, Rng rng, FunctionalEquivalenceCache cache)
     {
         settings.Validate();
+        settings.Fidelity?.Validate(objectives.Count);
         (Family, _strategy, Objectives, Settings, _screen, _stopWhen, Cache) = (family, strategy, objectives, settings, screen, stopWhen, cache);
         _context = new StrategyContext<TGenome>(family, objectives, rng);
+        if (settings.Fidelity is { } fidelity)
+        {
+            _ladder = new RungLadder(fidelity);
+            Archive.TrackRungs();
+        }
     }
 
     public IGenomeFamily<TGenome> Family { get; }
@@ -153,8 +160,9 @@ public sealed partial class SearchEngine<TGenome> where TGenome : IGenome
         _outstanding.Remove(b.Id, out var proposal);
         var values = b.Result.Status == EvaluationStatus.Accepted ? b.Result.Objectives : null;
         var individual = new Individual<TGenome>(b.Id, proposal!.Genome, b.Result, Objectives.ToMinimized(values));
-        _strategy.Tell(individual, _context);
-        Archive.Add(individual);
+        // The strategy compares candidates at one fidelity: it sees rung-0 results only.
+        if (proposal.Rung == 0) _strategy.Tell(individual, _context);
+        Archive.Add(individual, proposal.Rung, proposal.Origin);
         _nextToApply++;
         Counters.Applied++;
         switch (b.Result.Status)
@@ -163,10 +171,35 @@ public sealed partial class SearchEngine<TGenome> where TGenome : IGenome
             case EvaluationStatus.Rejected: Counters.Rejected++; Counters.CountRejection(b.Result.Stage ?? "unnamed"); break;
             default: Counters.Failed++; break;
         }
-        // A failure may be the infrastructure's fault, so only measured outcomes are cached.
-        if (b.Fingerprint is { } fp && b.Result.Status != EvaluationStatus.Failed) Cache.Add(fp, b.Result);
+        // A failure may be the infrastructure's fault, so only measured outcomes are cached; a
+        // promotion's result is of another fidelity than what the cache answers for.
+        if (b.Fingerprint is { } fp && b.Result.Status != EvaluationStatus.Failed && proposal.Rung == 0) Cache.Add(fp, b.Result);
         if (!_stopped && _stopWhen is not null && _stopWhen(Progress)) _stopped = true;
+        if (_ladder is not null && individual.IsFeasible)
+        {
+            _ladder.AddAccepted(proposal.Rung, proposal.Candidate, individual.Minimized[_ladder.Settings.RankObjective]);
+            Promote(proposal.Rung);
+        }
     }
+
+    /// <summary>Enqueues the rung's newly promotable candidates at the next rung, while the budget lasts.</summary>
+    private void Promote(int rung)
+    {
+        foreach (long candidate in _ladder!.Promotable(rung))
+        {
+            if (_stopped || _nextId >= Settings.MaxEvaluations) return;
+            var genome = Archive.CurrentOf(candidate)!.Genome;
+            long id = _nextId++;
+            _outstanding[id] = new Proposal<TGenome>(id, genome, EvaluationSeeds.For(Settings.Seed, id), rung + 1, candidate);
+            _queue.Add(id);
+            Counters.Proposed++;
+            _ladder.MarkPromoted(rung, candidate);
+        }
+    }
+
+    /// <summary>Per rung: accepted results and candidates promoted onward (empty without multi-fidelity).</summary>
+    public IReadOnlyList<(int Accepted, int Promoted)> Rungs =>
+        _ladder is null ? [] : Enumerable.Range(0, _ladder.Settings.Rungs).Select(r => (_ladder.AcceptedAt(r), _ladder.PromotedFrom(r))).ToArray();
 
     private void Refill()
     {

@@ -30,4 +30,5 @@ public sealed record EngineState(
 
 /// <summary>A proposal not yet applied; <see cref="Queued"/> is false once handed out to a worker.</summary>
 [MessagePackObject]
-public sealed record OutstandingProposal([property: Key(0)] long Id, [property: Key(1)] string Genome, [property: Key(2)] bool Queued);
+public sealed record OutstandingProposal([property: Key(0)] long Id, [property: Key(1)] string Genome, [property: Key(2)] bool Queued,
+    [property: Key(3)] int Rung = 0, [property: Key(4)] long? Origin = null);
