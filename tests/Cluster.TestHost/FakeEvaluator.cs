@@ -6,7 +6,7 @@ namespace Cluster.TestHost;
 
 /// <summary>
 /// Deterministic stand-in for the real evaluator: ZDT1 objectives of the genome; candidates with
-/// x0 &gt; 0.95 are rejected at stage "fake-sanity". Sleeps a random while (its own Rng, so
+/// x0 &gt; 0.95 are rejected at stage "fake-sanity"; the plan's epochs (a multi-fidelity rung) scale f2. Sleeps a random while (its own Rng, so
 /// worker timing differs run to run) and may append each finished evaluation's id to a log.
 /// </summary>
 public sealed class FakeEvaluator(ulong delaySeed, int maxDelayMs, string? log = null) : IEquivalenceLookup, ICandidateEvaluator
@@ -30,7 +30,9 @@ public sealed class FakeEvaluator(ulong delaySeed, int maxDelayMs, string? log =
         else
         {
             double g = 1 + 9 * x.Skip(1).Average();
-            result = EvaluationResult.Accept(x[0], g * (1 - Math.Sqrt(x[0] / g)));
+            // A longer training (a higher multi-fidelity rung) lowers f2 a little.
+            double epochs = job.Plan.Epochs ?? 1;
+            result = EvaluationResult.Accept(x[0], g * (1 - Math.Sqrt(x[0] / g)) * (1 - 0.05 * (epochs - 1)));
             counters.Add(new StageStats("fake-sanity", Examined: 1));
         }
         if (log is not null)

@@ -4,7 +4,9 @@ using Cluster.TestHost;
 using Cluster.Workers;
 
 // test host:
-//   run DIR SEED MAX WORKERS | resume DIR SEED MAX WORKERS   a single-process run (local workers)
+//   run DIR SEED MAX WORKERS [rungs] | resume DIR SEED MAX WORKERS [rungs]
+//                                                             a single-process run (local workers); "rungs": the
+//                                                             multi-fidelity test space
 //   seed DIR SEED MAX PORT                                    coordinator only, seed node on 127.0.0.1:PORT
 //   worker PORT LOG HOLD_AFTER                                one evaluator slot joining 127.0.0.1:PORT; after
 //                                                             HOLD_AFTER jobs (-1: never) it blocks on the next and
@@ -23,15 +25,16 @@ if (args.Length == 4 && args[0] == "worker")
         new WorkerSettings(), stop.Token);
     return 0;
 }
-if (args.Length != 5 || args[0] is not ("run" or "resume" or "seed"))
+bool rungs = args.Length == 6 && args[5] == "rungs";
+if (args.Length is not (5 or 6) || args[0] is not ("run" or "resume" or "seed") || args.Length == 6 && !rungs)
 {
-    Console.Error.WriteLine("usage: Cluster.TestHost run|resume DIR SEED MAX WORKERS | seed DIR SEED MAX PORT | worker PORT LOG HOLD_AFTER");
+    Console.Error.WriteLine("usage: Cluster.TestHost run|resume DIR SEED MAX WORKERS [rungs] | seed DIR SEED MAX PORT | worker PORT LOG HOLD_AFTER");
     return 2;
 }
 string dir = args[1];
 ulong seed = ulong.Parse(args[2]);
 long max = long.Parse(args[3]);
-var space = TestSpaces.Zdt1(seed, max);
+var space = rungs ? TestSpaces.Zdt1Rungs(seed, max) : TestSpaces.Zdt1(seed, max);
 Directory.CreateDirectory(dir);
 string log = Path.Combine(dir, "evaluations.log");
 RunResult result;

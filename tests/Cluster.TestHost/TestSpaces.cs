@@ -27,4 +27,20 @@ public static class TestSpaces
         Seed = seed,
         Fingerprint = 0x2D71,
     };
+
+    /// <summary>
+    /// <see cref="Zdt1"/> under multi-fidelity evaluation: rungs of 1, 2 and 3 "epochs" (the fake
+    /// evaluator's f2 shrinks with epochs), the better half of each rung promoted on f2.
+    /// </summary>
+    public static SearchSpace Zdt1Rungs(ulong seed, long maxEvaluations, int population = 8)
+    {
+        var space = Zdt1(seed, maxEvaluations, population);
+        return space with
+        {
+            Name = "zdt1-rungs-test",
+            Engine = space.Engine with { Fidelity = new FidelitySettings([0.5, 0.5], RankObjective: 1) },
+            RungPlans = new[] { 1, 2, 3 }.Select(e => space.Evaluation with { Epochs = e, Seeds = e == 3 ? 2 : 1 }).ToArray(),
+            Fingerprint = 0x2D72,
+        };
+    }
 }

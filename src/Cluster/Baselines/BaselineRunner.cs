@@ -36,7 +36,7 @@ public static class BaselineRunner
             if (done.ContainsKey(genome)) continue;
             log?.Invoke($"baseline {genome}: evaluating");
             instance ??= evaluator();
-            var report = instance.Evaluate(new EvaluationJob(space.Family.Name, genome, seed, space.Evaluation, space.FamilySpace), NoEquivalenceLookup.Instance, cancel);
+            var report = instance.Evaluate(new EvaluationJob(space.Family.Name, genome, seed, space.FinalPlan, space.FamilySpace), NoEquivalenceLookup.Instance, cancel);
             if (cancel.IsCancellationRequested) break;
             var r = report.Result;
             done[genome] = new BaselineResult(genome, seed, r.Status == EvaluationStatus.Accepted ? r.Objectives : null,

@@ -30,13 +30,25 @@ public static class StatusPrinter
         if (status.Stages is { Length: > 0 } stages) PrintStages(stages.Select(s => s.ToDomain()).ToArray());
         else foreach (var (stage, count) in status.RejectedByStage.OrderBy(kv => kv.Key)) AnsiConsole.WriteLine($"  rejected at {stage}: {count}");
 
+        if (status.Rungs is { Length: > 0 } rungs) PrintRungs(rungs);
+
         var table = new Table().AddColumns("", "id", "genome", "objectives", "learned");
         foreach (var f in RunRanking.Front(status, space is null ? null : space.Objectives.Items[0].ToMinimized))
-            table.AddRow("front", f.Id.ToString(), Markup.Escape(f.Genome), ProgressDisplay.Format(f.Objectives), Markup.Escape(Learned(f.Learned)));
+            table.AddRow(f.Rung > 0 ? $"front (rung {f.Rung})" : "front", f.Id.ToString(), Markup.Escape(f.Genome), ProgressDisplay.Format(f.Objectives), Markup.Escape(Learned(f.Learned)));
         foreach (var b in baselines)
             table.AddRow("baseline", "-", Markup.Escape(b.Genome), b.Objectives is { } o ? ProgressDisplay.Format(o) : Markup.Escape($"rejected at {b.Stage}: {b.Reason}"), Markup.Escape(Learned(b.Learned)));
         AnsiConsole.Write(table);
         if (space is not null) ArchitectureTables.Print(space, status, baselines);
+    }
+
+    /// <summary>Multi-fidelity rungs: budget, trainings, accepted, promoted onward, best on the ranking objective.</summary>
+    private static void PrintRungs(RungStatus[] rungs)
+    {
+        var table = new Table().AddColumns("rung", "epochs", "seeds", "evaluated", "accepted", "promoted on", $"best {Markup.Escape(rungs[0].RankObjective)}");
+        foreach (var r in rungs)
+            table.AddRow(r.Rung.ToString(), r.Epochs?.ToString() ?? "task's", r.Seeds.ToString(), r.Evaluated.ToString(), r.Accepted.ToString(),
+                r.Rung == rungs.Length - 1 ? "-" : r.Promoted.ToString(), r.Best is { } b ? b.ToString("G5", CultureInfo.InvariantCulture) : "-");
+        AnsiConsole.Write(table);
     }
 
     // The evaluators' usual order, for stages that examined equally many (structural and numeric see every candidate).

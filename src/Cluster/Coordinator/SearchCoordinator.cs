@@ -22,8 +22,8 @@ public sealed class SearchCoordinator
     private static readonly MessagePackSerializerOptions EngineOptions =
         MessagePackSerializerOptions.Standard.WithSecurity(MessagePackSecurity.UntrustedData);
 
-    // Converted once: every job of the run carries the same plan.
-    private readonly PlanData _plan;
+    // Converted once: every job of a rung carries the same plan (one rung without multi-fidelity).
+    private readonly PlanData[] _plans;
     // The run's family section and its fingerprint: workers compile with exactly this space.
     private readonly string _familySpace;
     private readonly ulong _spaceFingerprint;
@@ -40,9 +40,12 @@ public sealed class SearchCoordinator
         Dictionary<long, int> strikes, HashSet<long> done, long poisoned)
     {
         settings.Validate();
-        (_plan, RunId, Engine, _settings, _clock, _strikes, _done, Poisoned) = (PlanData.From(space.Evaluation), runId, engine, settings, clock, strikes, done, poisoned);
+        (_plans, RunId, Engine, _settings, _clock, _strikes, _done, Poisoned) = (Plans(space), runId, engine, settings, clock, strikes, done, poisoned);
         (_familySpace, _spaceFingerprint) = (space.FamilySpace?.Text ?? "", space.FamilySpace?.Fingerprint ?? 0);
     }
+
+    private static PlanData[] Plans(SearchSpace space) =>
+        space.RungPlans.Count == 0 ? [PlanData.From(space.Evaluation)] : space.RungPlans.Select(PlanData.From).ToArray();
 
     public static SearchCoordinator Create(SearchSpace space, string runId, CoordinatorSettings settings, TimeProvider clock) =>
         new(space, runId, new SearchEngine<IGenome>(space.Family, space.CreateStrategy(), space.Objectives, space.Engine, stopWhen: StopWhen(space, clock)),
@@ -84,7 +87,7 @@ public sealed class SearchCoordinator
         int attempt = _attempts[p.Id] = _attempts.GetValueOrDefault(p.Id) + 1;
         var deadline = _clock.GetUtcNow() + _settings.JobTimeout;
         _inFlight[p.Id] = new InFlightJob(p.Id, workerId, attempt, deadline);
-        return new Job(RunId, p.Id, Engine.Family.Name, p.Genome.Text, p.EvaluationSeed, _plan, deadline.ToUnixTimeMilliseconds(), attempt,
+        return new Job(RunId, p.Id, Engine.Family.Name, p.Genome.Text, p.EvaluationSeed, _plans[Math.Min(p.Rung, _plans.Length - 1)], deadline.ToUnixTimeMilliseconds(), attempt,
             _familySpace, _spaceFingerprint);
     }
 
@@ -175,12 +178,28 @@ public sealed class SearchCoordinator
     public StatusReport Status(int workers)
     {
         var c = Engine.Counters;
+        var entries = Engine.Archive.Entries;
         var front = Engine.Archive.Front.Select(i => _details.TryGetValue(i.Id, out var d)
-            ? new FrontMember(i.Id, i.Genome.Text, i.Result.Objectives ?? [], d.Metrics, d.Learned)
-            : new FrontMember(i.Id, i.Genome.Text, i.Result.Objectives ?? [])).ToArray();
+            ? new FrontMember(i.Id, i.Genome.Text, i.Result.Objectives ?? [], d.Metrics, d.Learned, entries[(int)i.Id].Rung)
+            : new FrontMember(i.Id, i.Genome.Text, i.Result.Objectives ?? [], Rung: entries[(int)i.Id].Rung)).ToArray();
         long total = Engine.Settings.MaxEvaluations;
         return new StatusReport(RunId, c.Applied, total, c.Accepted, c.Rejected, c.Failed,
             c.RejectedByStage.ToDictionary(n => n.Name, n => n.Count), front, _inFlight.Count, workers, Engine.IsDone, c.Duplicates + Duplicates, Poisoned,
-            StageStatsData.From(c.Stages.Stages));
+            StageStatsData.From(c.Stages.Stages), RungTable());
+    }
+
+    /// <summary>The rung table of a multi-fidelity run (null without rungs).</summary>
+    private RungStatus[]? RungTable()
+    {
+        if (Engine.Settings.Fidelity is not { } fidelity) return null;
+        var objective = Engine.Objectives.Items[fidelity.RankObjective];
+        var ladder = Engine.Rungs;
+        return Enumerable.Range(0, fidelity.Rungs).Select(r =>
+        {
+            var at = Engine.Archive.Entries.Where(e => e.Rung == r).ToArray();
+            var values = at.Where(e => e.Result.Status == EvaluationStatus.Accepted).Select(e => e.Result.Objectives![fidelity.RankObjective]).ToArray();
+            double? best = values.Length == 0 ? null : values.MinBy(objective.ToMinimized);
+            return new RungStatus(r, _plans[r].Epochs, _plans[r].Seeds, at.Length, ladder[r].Accepted, ladder[r].Promoted, objective.Name, best);
+        }).ToArray();
     }
 }

@@ -6,7 +6,7 @@ namespace Cluster.Protocol;
 /// <summary>
 /// Where a run stands: evaluations applied of the budget, outcome counts, rejections by stage,
 /// the front, jobs in flight and workers seen, and every rejection stage's counters (examined,
-/// rejected, seconds spent, training time saved). Also written to the run directory as status.json.
+/// rejected, seconds spent, training time saved) and, under multi-fidelity evaluation, the rungs. Also written to the run directory as status.json.
 /// </summary>
 [MessagePackObject]
 public sealed record StatusReport(
@@ -23,4 +23,5 @@ public sealed record StatusReport(
     [property: Key(10)] bool IsDone,
     [property: Key(11)] long Duplicates,
     [property: Key(12)] long Poisoned,
-    [property: Key(13)] StageStatsData[]? Stages = null) : IClusterMessage;
+    [property: Key(13)] StageStatsData[]? Stages = null,
+    [property: Key(14)] RungStatus[]? Rungs = null) : IClusterMessage;

@@ -30,6 +30,17 @@ public sealed record SearchSpace
     /// <summary>Seed, lookahead, evaluation budget and <see cref="Fingerprint"/> as the space fingerprint.</summary>
     public required EngineSettings Engine { get; init; }
     public required EvaluationPlan Evaluation { get; init; }
+    /// <summary>Multi-fidelity rungs' plans, rung 0 first (the engine's <see cref="EngineSettings.Fidelity"/> ladder); empty without rungs.</summary>
+    public IReadOnlyList<EvaluationPlan> RungPlans { get; init; } = [];
+
+    /// <summary>The plan of a job at <paramref name="rung"/> (always <see cref="Evaluation"/> without rungs).</summary>
+    public EvaluationPlan PlanFor(int rung) => RungPlans.Count == 0 ? Evaluation : RungPlans[Math.Clamp(rung, 0, RungPlans.Count - 1)];
+
+    /// <summary>
+    /// The highest-fidelity plan: what the front's best results were measured with, so what
+    /// baselines, confirmation and validation train with.
+    /// </summary>
+    public EvaluationPlan FinalPlan => RungPlans.Count == 0 ? Evaluation : RungPlans[^1];
     /// <summary>Canonical genome texts evaluated beside the front under the same budget and seeds (e.g. relu(x), gelu(x), silu(x)).</summary>
     public IReadOnlyList<string> Baselines { get; init; } = [];
     public required ulong Seed { get; init; }

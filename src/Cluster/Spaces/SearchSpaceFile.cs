@@ -19,7 +19,7 @@ public static class SearchSpaceFile
     public const string DefaultName = "activation-default";
 
     private static readonly string[] TopKeys =
-        ["name", "seed", "family", "initial", "strategy", "objectives", "evaluation", "rejection", "budget", "lookahead", "baselines"];
+        ["name", "seed", "family", "initial", "strategy", "objectives", "evaluation", "rejection", "budget", "lookahead", "baselines", "fidelity"];
 
     /// <param name="relativeTo">Folder that relative paths inside (evaluation.data) start from; default the file's own.</param>
     public static SearchSpace Load(string path, string? relativeTo = null) => Parse(File.ReadAllText(path), path, relativeTo);
@@ -81,6 +81,7 @@ public static class SearchSpaceFile
         var strategyFamily = InitialSection.Read(top, family);
         var baselines = Baselines(top, family.Family);
         var (maxEvaluations, wallTime) = BudgetSection.Read(top);
+        var fidelity = FidelitySection.Read(top, plan, objectives);
 
         ulong fingerprint = SpaceFingerprint.Of(src.Canonical);
         return new SearchSpace
@@ -92,8 +93,9 @@ public static class SearchSpaceFile
             CreateStrategy = createStrategy,
             StrategyName = strategyName,
             Objectives = objectives,
-            Engine = new EngineSettings(seed, lookahead, maxEvaluations, fingerprint),
+            Engine = new EngineSettings(seed, lookahead, maxEvaluations, fingerprint, fidelity?.Settings),
             Evaluation = plan,
+            RungPlans = fidelity?.Plans ?? [],
             Baselines = baselines,
             Seed = seed,
             WallTime = wallTime,

@@ -19,10 +19,13 @@ public sealed class DurabilityTests
     private const int Workers = 2;
     private const int Kills = 3;
 
-    [Fact]
-    public async Task A_run_killed_three_times_and_resumed_ends_where_an_uninterrupted_run_ends_without_rerunning_stored_results()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // multi-fidelity: promotions in flight and the rung ladder survive the kills too
+    public async Task A_run_killed_three_times_and_resumed_ends_where_an_uninterrupted_run_ends_without_rerunning_stored_results(bool rungs)
     {
-        var reference = await TestRuns.Reference();
+        var reference = await TestRuns.Reference(rungs);
+        if (rungs) Assert.Contains(reference.Status.Front, f => f.Rung > 0);
 
         string dir = TestRuns.TempDir("durable");
         string log = Path.Combine(dir, "evaluations.log");
@@ -30,7 +33,7 @@ public sealed class DurabilityTests
         int killed = 0;
         for (int attempt = 0; attempt < Kills; attempt++)
         {
-            using var child = Start(attempt == 0 ? "run" : "resume", dir);
+            using var child = Start(attempt == 0 ? "run" : "resume", dir, rungs);
             // Kill once this life has finished a random number of evaluations, plus a random few milliseconds.
             int target = Lines(log) + rng.NextInt(2, 9);
             var waited = Stopwatch.StartNew();
@@ -44,7 +47,7 @@ public sealed class DurabilityTests
         Assert.True(killed >= 2, $"only {killed} kills landed before the run finished");
         Assert.False(File.Exists(Path.Combine(dir, "final.json")));
 
-        using (var last = Start("resume", dir))
+        using (var last = Start("resume", dir, rungs))
         {
             string stderr = await last.StandardError.ReadToEndAsync();
             Assert.True(last.WaitForExit(TimeSpan.FromSeconds(60)), "resume did not finish");
@@ -60,7 +63,7 @@ public sealed class DurabilityTests
         Assert.InRange(evaluations, Max, Max + killed * Workers);
     }
 
-    private static Process Start(string verb, string dir)
+    private static Process Start(string verb, string dir, bool rungs)
     {
         string host = Path.Combine(AppContext.BaseDirectory, "Cluster.TestHost.dll");
         var info = new ProcessStartInfo("dotnet")
@@ -70,6 +73,7 @@ public sealed class DurabilityTests
             UseShellExecute = false,
         };
         foreach (var a in new[] { host, verb, dir, TestRuns.Seed.ToString(), Max.ToString(), Workers.ToString() }) info.ArgumentList.Add(a);
+        if (rungs) info.ArgumentList.Add("rungs");
         var p = Process.Start(info) ?? throw new InvalidOperationException("could not start the test host");
         p.OutputDataReceived += (_, _) => { };
         p.BeginOutputReadLine();
