@@ -3,8 +3,9 @@ using TorchSharp;
 namespace Evaluators.Runtime;
 
 /// <summary>
-/// Process-wide TorchSharp start-up: makes the native library loadable on this OS, then sets the
-/// thread count once. Call before the first tensor operation (every entry point does).
+/// Process-wide TorchSharp start-up: pins libtorch's kernels to one instruction set
+/// (<see cref="KernelPinning"/>, so results do not depend on the CPU), makes the native library
+/// loadable on this OS, then sets the thread count once. Call before the first tensor operation (every entry point does).
 /// </summary>
 public static class TorchRuntime
 {
@@ -20,6 +21,7 @@ public static class TorchRuntime
         {
             if (!_ready)
             {
+                KernelPinning.Apply();
                 try { FixOutcome = LibTorchSharpFix.Apply(); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
