@@ -32,7 +32,10 @@ public static class ValidationPlan
         return candidates;
     }
 
-    /// <summary>A comma-separated list of genome texts; commas inside parentheses or brackets belong to the genome ("bspline(grid=5,order=3)").</summary>
+    /// <summary>
+    /// A comma-separated list of genome texts; commas inside parentheses or brackets belong to the
+    /// genome ("bspline(grid=5,order=3)"). An unclosed parenthesis runs to the end (the parser then names the text).
+    /// </summary>
     public static IReadOnlyList<string> SplitList(string? list)
     {
         var items = new List<string>();
@@ -43,7 +46,7 @@ public static class ValidationPlan
             char c = i < list.Length ? list[i] : ',';
             if (c is '(' or '[' or '{') depth++;
             else if (c is ')' or ']' or '}') depth = Math.Max(0, depth - 1);
-            else if (c == ',' && depth == 0)
+            else if (c == ',' && (depth == 0 || i == list.Length))
             {
                 var item = list[start..i].Trim();
                 if (item.Length > 0) items.Add(item);
