@@ -50,7 +50,7 @@ public static class ValidateCommand
             if (cancel.IsCancellationRequested)
             {
                 int saved = results.Count - run.Validation.Count;
-                AnsiConsole.WriteLine($"stopped; {saved} new trainings are saved in {run.Directory.ValidationFile} ({results.Count} in all); run the same command to go on");
+                Console.WriteLine($"stopped; {saved} new trainings are saved in {run.Directory.ValidationFile} ({results.Count} in all); run the same command to go on");
                 return 130;
             }
             Print(space.Objectives, candidates, taskNames, results, dataDirectory, n);

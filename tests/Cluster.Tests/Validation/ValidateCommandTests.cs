@@ -44,16 +44,25 @@ public sealed class ValidateCommandTests
     {
         public static readonly List<(EvaluationJob Job, string? Data)> Jobs = [];
 
+        /// <summary>Cancelled (as Ctrl+C would) when the third job starts; null: never.</summary>
+        public static CancellationTokenSource? StopAtThird;
+
         public EvaluationReport Evaluate(EvaluationJob job, IEquivalenceLookup cache, CancellationToken cancel)
         {
-            lock (Jobs) Jobs.Add((job, data));
+            lock (Jobs)
+            {
+                Jobs.Add((job, data));
+                if (Jobs.Count == 3) StopAtThird?.Cancel();
+            }
             double genome = StableHash.Of(job.GenomeText) % 1000 / 1000.0, seed = job.Seed % 100 / 1000.0, task = job.Plan.Tasks[0].Length / 100.0;
             double accuracy = 0.5 + 0.3 * genome + seed + task;
             return new EvaluationReport(EvaluationResult.Accept(accuracy, 1 - accuracy), null, new(), new Dictionary<string, double>(), new Dictionary<string, double>());
         }
     }
 
-    private static async Task<(int Code, string Output, string Error)> Invoke(params string[] args)
+    private static Task<(int Code, string Output, string Error)> Invoke(params string[] args) => Invoke(CancellationToken.None, args);
+
+    private static async Task<(int Code, string Output, string Error)> Invoke(CancellationToken cancel, params string[] args)
     {
         var composition = new SearchComposition(path => SearchSpaceFile.Load(path!), slot => new Stand_in(slot.DataDirectory));
         var root = new RootCommand("test");
@@ -63,7 +72,7 @@ public sealed class ValidateCommandTests
         var (savedOut, savedError) = (Console.Out, Console.Error);
         Console.SetOut(output);
         Console.SetError(error);
-        try { return (await root.Parse(args).InvokeAsync(), output.ToString(), error.ToString()); }
+        try { return (await root.Parse(args).InvokeAsync(cancellationToken: cancel), output.ToString(), error.ToString()); }
         finally
         {
             Console.SetOut(savedOut);
@@ -163,6 +172,29 @@ public sealed class ValidateCommandTests
         var refilled = RunRecord.Load(dir).Validation;
         Assert.Equal(count, refilled.Count);
         Assert.Equal(full.Select(r => (r.Genome, r.SeedIndex, r.Objectives![0])).Order(), refilled.Select(r => (r.Genome, r.SeedIndex, r.Objectives![0])).Order());
+    }
+
+    [Fact]
+    public async Task Cancelling_keeps_the_finished_trainings_says_so_and_exits_130()
+    {
+        string dir = await FinishedRun("validate-cancel");
+        string[] args = ["validate", dir, "--tasks", "fmnist-mlp", "--seeds", "2", "--top", "1"];
+        using var stop = new CancellationTokenSource();
+        Stand_in.StopAtThird = stop;
+        (int Code, string Output, string Error) stopped;
+        try { stopped = await Invoke(stop.Token, args); }
+        finally { Stand_in.StopAtThird = null; }
+        Assert.Equal(130, stopped.Code);
+        Assert.Contains("stopped; 2 new trainings are saved in", stopped.Output);
+        Assert.Contains("run the same command to go on", stopped.Output);
+        Assert.Equal(2, RunRecord.Load(dir).Validation.Count); // the training cut short is not saved
+
+        lock (Stand_in.Jobs) Stand_in.Jobs.Clear();
+        var resumed = await Invoke(args);
+        Assert.Equal(0, resumed.Code);
+        int total = RunRecord.Load(dir).Validation.Count;
+        Assert.Equal(total - 2, Trained());
+        Assert.Contains($"2 trainings stored, {total - 2} to do", resumed.Output);
     }
 
     [Fact]
