@@ -2,6 +2,7 @@ using Cluster.Baselines;
 using Cluster.Confirmation;
 using Cluster.Protocol;
 using Cluster.Spaces;
+using Cluster.Validation;
 
 namespace Cluster.Runs;
 
@@ -9,7 +10,8 @@ namespace Cluster.Runs;
 /// The files of one run and their writers: run.json (<see cref="RunInfo"/>), space.yaml (a copy of the
 /// space file), store.db (the SQLite journal and snapshots), status.json (the coordinator's latest
 /// status), baselines.json (the baselines evaluated beside the search), confirm.json (front members and
-/// baselines retrained on shared seeds by `search confirm`). The JSON files are replaced atomically, so
+/// baselines retrained on shared seeds by `search confirm`), validate.json (the same on other tasks and
+/// datasets, by `search validate`). The JSON files are replaced atomically, so
 /// readers never disturb a live run; they are read through <see cref="RunRecord"/>.
 /// </summary>
 public sealed class RunDirectory(string path)
@@ -19,6 +21,7 @@ public sealed class RunDirectory(string path)
     public const string StatusName = "status.json";
     public const string BaselinesName = "baselines.json";
     public const string ConfirmationName = "confirm.json";
+    public const string ValidationName = "validate.json";
     public const string SpaceCopyName = "space.yaml";
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
@@ -27,6 +30,7 @@ public sealed class RunDirectory(string path)
     public string StatusFile => Under(StatusName);
     public string BaselinesFile => Under(BaselinesName);
     public string ConfirmationFile => Under(ConfirmationName);
+    public string ValidationFile => Under(ValidationName);
     public string SpaceCopy => Under(SpaceCopyName);
     public string RunId => System.IO.Path.GetFileName(Path);
 
@@ -55,6 +59,8 @@ public sealed class RunDirectory(string path)
     public void WriteBaselines(IReadOnlyList<BaselineResult> baselines) => RunJson.WriteAtomically(BaselinesFile, baselines);
 
     public void WriteConfirmation(IReadOnlyList<ConfirmationResult> results) => RunJson.WriteAtomically(ConfirmationFile, results);
+
+    public void WriteValidation(IReadOnlyList<ValidationResult> results) => RunJson.WriteAtomically(ValidationFile, results);
 
     private string Under(string name) => System.IO.Path.Combine(Path, name);
 }

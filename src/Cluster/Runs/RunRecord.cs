@@ -1,14 +1,15 @@
 using Cluster.Baselines;
 using Cluster.Confirmation;
 using Cluster.Protocol;
+using Cluster.Validation;
 
 namespace Cluster.Runs;
 
 /// <summary>
 /// What a run directory records, read in one go: its info (run.json), latest status (status.json;
-/// null before the first result), baselines (baselines.json) and confirmation trainings
-/// (confirm.json), the last two empty until written. Every command that reads a run (status, export,
-/// confirm, resume, the table after a run) reads it through this, so a missing run or a corrupt file
+/// null before the first result), baselines (baselines.json), confirmation trainings (confirm.json)
+/// and validation trainings (validate.json), the last three empty until written. Every command that
+/// reads a run (status, export, confirm, validate, resume, the table after a run) reads it through this, so a missing run or a corrupt file
 /// is reported the same way everywhere. Safe on a live run: its writers replace files atomically.
 /// </summary>
 /// <remarks>
@@ -20,7 +21,8 @@ public sealed record RunRecord(
     RunInfo Info,
     StatusReport? Status,
     IReadOnlyList<BaselineResult> Baselines,
-    IReadOnlyList<ConfirmationResult> Confirmation)
+    IReadOnlyList<ConfirmationResult> Confirmation,
+    IReadOnlyList<ValidationResult> Validation)
 {
     /// <summary>Reads the run in <paramref name="path"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">No run.json there.</exception>
@@ -33,7 +35,8 @@ public sealed record RunRecord(
         return new RunRecord(dir, info,
             RunJson.ReadIfExists<StatusReport>(dir.StatusFile, "a run's status (the JSON object the coordinator writes)"),
             RunJson.ReadIfExists<BaselineResult[]>(dir.BaselinesFile, "the run's baselines (a JSON array of baseline results)") ?? [],
-            RunJson.ReadIfExists<ConfirmationResult[]>(dir.ConfirmationFile, "the run's confirmation trainings (a JSON array of results)") ?? []);
+            RunJson.ReadIfExists<ConfirmationResult[]>(dir.ConfirmationFile, "the run's confirmation trainings (a JSON array of results)") ?? [],
+            RunJson.ReadIfExists<ValidationResult[]>(dir.ValidationFile, "the run's validation trainings (a JSON array of results)") ?? []);
     }
 
     /// <summary>The space file the run searched: its copy in the run directory when there is one.</summary>

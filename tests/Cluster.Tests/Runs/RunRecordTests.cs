@@ -5,6 +5,7 @@ using Cluster.Runs;
 using Cluster.TestHost;
 using Cluster.Tests.Cli;
 using Cluster.Tests.Support;
+using Cluster.Validation;
 
 namespace Cluster.Tests.Runs;
 
@@ -13,6 +14,7 @@ public sealed class RunRecordTests
 {
     private static readonly BaselineResult Baseline = new("0.5,0.5", 7, [0.5, double.PositiveInfinity], null, null, new() { ["loss"] = double.NaN }, new());
     private static readonly ConfirmationResult Confirmed = new("0.1,0.2", ConfirmationCandidate.FrontRole, 4, 1, 99, [0.1, 0.9], null, null, 1.5);
+    private static readonly ValidationResult Validated = new("0.1,0.2", ConfirmationCandidate.FrontRole, 4, "fmnist-mlp", "/data/fmnist", 2, 98, [double.NaN, 0.9], null, null, 2.5);
 
     private static RunDirectory NewRun(string name)
     {
@@ -22,13 +24,14 @@ public sealed class RunRecordTests
     }
 
     [Fact]
-    public void A_finished_run_reads_back_info_status_baselines_and_confirmation_including_infinite_and_nan_values()
+    public void A_finished_run_reads_back_info_status_baselines_confirmation_and_validation_including_infinite_and_nan_values()
     {
         var dir = NewRun("record");
         var status = SampleMessages.All.OfType<StatusReport>().Single();
         dir.WriteStatus(status);
         dir.WriteBaselines([Baseline]);
         dir.WriteConfirmation([Confirmed]);
+        dir.WriteValidation([Validated]);
 
         var run = RunRecord.Load(dir.Path);
 
@@ -40,15 +43,17 @@ public sealed class RunRecordTests
         Assert.Equal(Equality.Json(status), Equality.Json(run.Status!));
         Assert.Equal(Equality.Json(Baseline), Equality.Json(Assert.Single(run.Baselines)));
         Assert.Equal(Equality.Json(Confirmed), Equality.Json(Assert.Single(run.Confirmation)));
+        Assert.Equal(Equality.Json(Validated), Equality.Json(Assert.Single(run.Validation)));
     }
 
     [Fact]
-    public void A_run_without_results_has_no_status_baselines_or_confirmation()
+    public void A_run_without_results_has_no_status_baselines_confirmation_or_validation()
     {
         var run = RunRecord.Load(NewRun("fresh").Path);
         Assert.Null(run.Status);
         Assert.Empty(run.Baselines);
         Assert.Empty(run.Confirmation);
+        Assert.Empty(run.Validation);
     }
 
     [Fact]
@@ -65,6 +70,7 @@ public sealed class RunRecordTests
     [InlineData(RunDirectory.StatusName, "{}", "a run's status")]
     [InlineData(RunDirectory.StatusName, "null", "a run's status")]
     [InlineData(RunDirectory.ConfirmationName, "{\"Genome\": 1}", "the run's confirmation trainings")]
+    [InlineData(RunDirectory.ValidationName, "[{\"Genome\": \"x\"}]", "the run's validation trainings")]
     [InlineData(RunDirectory.BaselinesName, "", "the run's baselines")]
     [InlineData(RunDirectory.InfoName, "{\"RunId\": \"x\"}", "a run's info")]
     public void A_corrupt_file_is_named_with_what_it_should_hold_on_one_line(string name, string content, string expected)
