@@ -21,7 +21,7 @@ public static class ConfirmationRunner
         if (seeds < 1) throw new ArgumentException($"--seeds {seeds}: expected at least 1");
         if (workers < 1) throw new ArgumentException($"--workers {workers}: expected at least 1");
         var results = run.Confirmation.ToList();
-        var plan = ConfirmationPlan.Plan(space.Evaluation);
+        var plan = ConfirmationPlan.Plan(space.FinalPlan);
         var todo = (from k in Enumerable.Range(1, seeds)
                     from c in candidates
                     where !results.Any(r => r.Genome == c.Genome && r.SeedIndex == k)

@@ -78,10 +78,14 @@ public static class ValidationPlan
     /// <summary>
     /// The run's plan for one training of <paramref name="task"/>: confirm's plan (one seed, no
     /// hurdle, stability check or equivalence cache) on that task alone, the run's objectives measured
-    /// on it ("metric@searchtask" becomes "metric").
+    /// on it ("metric@searchtask" becomes "metric"). The run's budget overrides (epochs, training
+    /// subset, unit gain) were chosen for its own tasks: another task trains with its own budget.
     /// </summary>
-    public static EvaluationPlan Plan(EvaluationPlan run, string task) =>
-        ConfirmationPlan.Plan(run) with { Tasks = [task], Objectives = run.Objectives.Select(MetricOf).ToArray() };
+    public static EvaluationPlan Plan(EvaluationPlan run, string task)
+    {
+        var plan = ConfirmationPlan.Plan(run) with { Tasks = [task], Objectives = run.Objectives.Select(MetricOf).ToArray() };
+        return run.Tasks.Contains(task) ? plan : plan with { Epochs = null, TrainSubset = null, UnitGain = null };
+    }
 
     private static string MetricOf(string objective) => objective.IndexOf('@') is var at and >= 0 ? objective[..at].Trim() : objective;
 

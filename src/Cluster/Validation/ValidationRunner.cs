@@ -23,7 +23,7 @@ public static class ValidationRunner
         if (seeds < 1) throw new ArgumentException($"--seeds {seeds}: expected at least 1");
         if (workers < 1) throw new ArgumentException($"--workers {workers}: expected at least 1");
         var results = run.Validation.ToList();
-        var plans = tasks.ToDictionary(t => t, t => ValidationPlan.Plan(space.Evaluation, t));
+        var plans = tasks.ToDictionary(t => t, t => ValidationPlan.Plan(space.FinalPlan, t));
         var todo = (from k in Enumerable.Range(1, seeds)
                     from t in tasks
                     from c in candidates
