@@ -11,10 +11,21 @@ public static class CommonOptions
         DefaultValueFactory = _ => "cpu",
     };
 
-    public static Option<int> Threads() => new("--threads")
+    /// <param name="fallback">0 for one-off trainings (all cores); 1 where results must not depend on the
+    /// machine: searches, nodes, confirm and validate run one evaluator per core with one thread each.</param>
+    public static Option<int> Threads(int fallback = 0) => new("--threads")
     {
-        Description = "torch intra-op threads (0 = one per core)",
-        DefaultValueFactory = _ => 0,
+        Description = fallback == 1
+            ? "torch intra-op threads per evaluator slot (default 1: results do not depend on the machine's cores; 0 = the cores shared among the slots)"
+            : "torch intra-op threads (0 = one per core)",
+        DefaultValueFactory = _ => fallback,
+    };
+
+    /// <summary>Evaluator slots on this process: by default one per core (each with one thread, see <see cref="Threads"/>).</summary>
+    public static Option<int> Workers() => new("--workers")
+    {
+        Description = $"evaluator slots on this node (default: one per core, here {Environment.ProcessorCount})",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
     };
 
     public static Option<string?> Data() => new("--data")

@@ -18,9 +18,9 @@ public static class ConfirmCommand
         var dir = new Argument<string>("run") { Description = "run directory" };
         var seeds = new Option<int>("--seeds") { Description = "training seeds per genome", DefaultValueFactory = _ => 3 };
         var top = new Option<int>("--top") { Description = "front members per objective (best on it)", DefaultValueFactory = _ => 2 };
-        var workers = new Option<int>("--workers") { Description = "trainings at once", DefaultValueFactory = _ => 1 };
+        var workers = CommonOptions.Workers();
         var device = SearchCommands.Devices();
-        var threads = CommonOptions.Threads();
+        var threads = CommonOptions.Threads(1);
         var data = CommonOptions.Data();
         var command = new Command("confirm", "Retrain the best front members and the baselines on shared seeds and compare them") { dir, seeds, top, workers, device, threads, data };
         command.SetAction((result, cancel) => Task.Run(() => CliErrors.Guard(() =>

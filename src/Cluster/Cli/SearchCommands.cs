@@ -19,7 +19,6 @@ public static class SearchCommands
     public static IEnumerable<Command> Create(SearchComposition composition) =>
         [Run(composition), Resume(composition), Status(composition), ExportCommand.Create(composition), ConfirmCommand.Create(composition), ValidateCommand.Create(composition), Node(composition)];
 
-    private static Option<int> Workers(int fallback) => new("--workers") { Description = "evaluator slots on this node", DefaultValueFactory = _ => fallback };
     internal static Option<string> Devices() => new("--device")
     {
         Description = "device of the evaluator slots: cpu, cuda, cuda:N, or a comma list (slot i takes item i mod n)",
@@ -31,7 +30,7 @@ public static class SearchCommands
     private static Command Run(SearchComposition composition)
     {
         var space = new Argument<string?>("space") { Description = "search-space YAML file (default: the built-in space)", Arity = ArgumentArity.ZeroOrOne };
-        var workers = Workers(1);
+        var workers = CommonOptions.Workers();
         var device = Devices();
         var seed = new Option<ulong?>("--seed") { Description = "override the space's seed" };
         var output = new Option<string?>("--out") { Description = "run directory (default runs/<space>-<UTC time>)" };
@@ -39,7 +38,7 @@ public static class SearchCommands
         var host = Host();
         var port = Port();
         var data = CommonOptions.Data();
-        var threads = CommonOptions.Threads();
+        var threads = CommonOptions.Threads(1);
         var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data, threads };
         command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {
@@ -63,10 +62,10 @@ public static class SearchCommands
     private static Command Resume(SearchComposition composition)
     {
         var dir = new Argument<string>("run") { Description = "run directory" };
-        var workers = Workers(1);
+        var workers = CommonOptions.Workers();
         var device = Devices();
         var data = CommonOptions.Data();
-        var threads = CommonOptions.Threads();
+        var threads = CommonOptions.Threads(1);
         var command = new Command("resume", "Continue a run from its directory (nothing stored is evaluated again)") { dir, workers, device, data, threads };
         command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {
@@ -100,12 +99,12 @@ public static class SearchCommands
     {
         var roles = new Option<string[]>("--roles") { Description = "node roles", DefaultValueFactory = _ => [NodeOptions.EvaluatorRole], AllowMultipleArgumentsPerToken = true };
         var seeds = new Option<string[]>("--seed-nodes") { Description = "host:port of seed nodes", Required = true, AllowMultipleArgumentsPerToken = true };
-        var workers = Workers(1);
+        var workers = CommonOptions.Workers();
         var device = Devices();
         var host = Host();
         var port = Port();
         var data = CommonOptions.Data();
-        var threads = CommonOptions.Threads();
+        var threads = CommonOptions.Threads(1);
         var command = new Command("node", "Join a cluster and evaluate for its runs until stopped (Ctrl+C)") { roles, seeds, workers, device, host, port, data, threads };
         command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {

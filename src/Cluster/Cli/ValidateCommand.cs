@@ -23,9 +23,9 @@ public static class ValidateCommand
         var seeds = new Option<int>("--seeds") { Description = "training seeds per genome and task", DefaultValueFactory = _ => 5 };
         var top = new Option<int>("--top") { Description = "front members per objective (best on it)", DefaultValueFactory = _ => 2 };
         var baselines = new Option<string?>("--baselines") { Description = "comma-separated genome texts retrained beside the space's baselines, e.g. 'elu(x),tanh(x)'" };
-        var workers = new Option<int>("--workers") { Description = "trainings at once", DefaultValueFactory = _ => 1 };
+        var workers = CommonOptions.Workers();
         var device = SearchCommands.Devices();
-        var threads = CommonOptions.Threads();
+        var threads = CommonOptions.Threads(1);
         var data = CommonOptions.Data();
         var command = new Command("validate", "Retrain the best front members and the baselines on other tasks and datasets, on shared seeds, and compare them")
         {
