@@ -27,6 +27,7 @@ public static class TrainCommand
             Description = $"{string.Join(", ", f.Tasks.Select(t => t.Name))}: {(f.Builtins.Count > 0 ? $"built-in layer ({string.Join(", ", f.Builtins)}; default {f.Builtins[0]}) or " : "")}a genome of the {f.Name} family, e.g. '{f.Example}'{(f.Builtins.Count > 0 ? "" : " (the default)")}",
         })).ToArray();
         var epochs = new Option<int?>("--epochs") { Description = "override the task's epochs" };
+        var unitGain = new Option<bool?>("--unit-gain") { Description = "scale the layer to unit second moment under N(0,1) inputs (true/false; default: the task's, on in the activation search proxies)" };
         var seed = new Option<ulong>("--seed") { Description = "seed of weights and batch order", DefaultValueFactory = _ => 1 };
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
@@ -35,19 +36,21 @@ public static class TrainCommand
         var csv = new CsvOptions();
 
         var command = new Command("train", "Train a proxy task with one layer of the family its slots take and print its metrics")
-            { task, epochs, seed, device, threads, data, csv.Target, csv.SplitSeed, csv.Hidden };
+            { task, epochs, unitGain, seed, device, threads, data, csv.Target, csv.SplitSeed, csv.Hidden };
         foreach (var (_, option) in layers) command.Options.Add(option);
         command.SetAction(result => CliErrors.Guard(() =>
         {
             var proxy = csv.Task(result, result.GetValue(task), result.GetValue(data));
             if (result.GetValue(epochs) is int e) proxy = proxy with { Training = proxy.Training with { Epochs = e } };
+            if (result.GetValue(unitGain) is bool g) proxy = proxy with { Training = proxy.Training with { UnitGain = g } };
             var slot = SlotFor(proxy, layers.Select(l => (l.Family, Value: result.GetValue(l.Option))).ToArray());
             TorchRuntime.EnsureReady(result.GetValue(threads));
             var torchDevice = DeviceChoice.Resolve(result.GetValue(device)!);
 
             AnsiConsole.MarkupLineInterpolated($"[bold]{proxy.Name}[/]: {proxy.Description}");
             using var prepared = TaskData.Prepare(proxy, proxy.Csv is null ? result.GetValue(data) : null, torchDevice, line => AnsiConsole.WriteLine(line));
-            AnsiConsole.WriteLine($"data: {prepared.TrainCount} train, {prepared.ValX?.shape[0] ?? 0} validation, {prepared.TestX.shape[0]} test; device {torchDevice}; {TorchSharp.torch.get_num_threads()} threads");
+            AnsiConsole.WriteLine($"data: {prepared.TrainCount} train, {prepared.ValX?.shape[0] ?? 0} validation, {prepared.TestX.shape[0]} test; device {torchDevice}; " +
+                $"{TorchSharp.torch.get_num_threads()} threads; kernels {KernelPinning.State}{(proxy.Training.UnitGain ? "; unit gain" : "")}");
 
             TrainingMetrics metrics = null!;
             AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
