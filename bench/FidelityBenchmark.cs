@@ -91,6 +91,7 @@ public sealed class FidelityBenchmark : IBenchmark
         Console.WriteLine(FidelityReport.Table(panel, [.. proxyScores, referenceScores]));
 
         var figures = new Figures();
+        var known = panel.Select(e => e.RandomSeed is null).ToArray();
         foreach (var p in proxyScores)
         {
             string k = FidelityReport.Key(p.Task);
@@ -100,6 +101,8 @@ public sealed class FidelityBenchmark : IBenchmark
             figures.Add($"seconds_{k}", seconds, "0.0");
             figures.Add($"tau_per_second_{k}", tau / seconds, "0.#####");
             figures.Add($"relu_vs_2relu_{k}", FidelityReport.Difference(panel, p, "relu", "2relu"));
+            // The known functions alone: random genomes that are linear in x are ranked last by any task.
+            figures.Add($"kendall_tau_known_{k}", FidelityReport.Tau(p, referenceScores, known));
         }
         string r = FidelityReport.Key(reference.Name);
         figures.Add($"snr_{r}", RankAgreement.SignalToNoise(referenceScores.PerEntry), "0.##");

@@ -21,10 +21,12 @@ public sealed record TaskScores(string Task, bool ByTest, IReadOnlyList<IReadOnl
 public static class FidelityReport
 {
     /// <summary>Kendall tau-b of a proxy's means against the reference's over the functions both have scores for.</summary>
-    public static double Tau(TaskScores proxy, TaskScores reference)
+    /// <param name="include">Which panel entries count (null: all).</param>
+    public static double Tau(TaskScores proxy, TaskScores reference, IReadOnlyList<bool>? include = null)
     {
         double[] p = proxy.Means, r = reference.Means;
-        var both = Enumerable.Range(0, p.Length).Where(i => !double.IsNaN(p[i]) && !double.IsNaN(r[i])).ToArray();
+        var both = Enumerable.Range(0, p.Length)
+            .Where(i => (include is null || include[i]) && !double.IsNaN(p[i]) && !double.IsNaN(r[i])).ToArray();
         return RankAgreement.KendallTauB(both.Select(i => p[i]).ToArray(), both.Select(i => r[i]).ToArray());
     }
 

@@ -142,6 +142,7 @@ public sealed class FidelityTests
         var proxy = TaskScores.Of("p", false, panel, rows, 1);
         var reference = TaskScores.Of("r", true, panel, rows, 1);
         Assert.Equal(1.0, FidelityReport.Tau(proxy, reference), 12);
+        Assert.True(double.IsNaN(FidelityReport.Tau(proxy, reference, [true, false, true]))); // one pair left: no tau
         Assert.Equal(0.1, FidelityReport.Difference(panel, proxy, "relu(x)", "gelu(x)"), 12);
         Assert.Contains("| relu(x) |", FidelityReport.Table(panel, [proxy, reference]));
     }
