@@ -119,6 +119,16 @@ public sealed class FidelityTests
         Assert.Equal(["relu", "leaky_relu", "elu"], FidelityPanel.Build(new ActivationFamily(), 3).Select(e => e.Label));
     }
 
+    [Theory]
+    [InlineData("x + x", false)]              // linear: the network would be linear
+    [InlineData("-x * leaky_relu(@b(1))", false)]
+    [InlineData("x - x", false)]              // constant
+    [InlineData("exp(exp(x))", false)]        // beyond the sanity bound
+    [InlineData("relu(x)", true)]
+    [InlineData("tanh(x)", true)]
+    public void Usable_random_genomes_are_bounded_and_not_constant_or_linear(string genome, bool usable) =>
+        Assert.Equal(usable, FidelityPanel.Usable(new ActivationFamily().Parse(genome)));
+
     [Fact]
     public void Verify_rejects_a_genome_that_is_not_its_closed_form()
     {

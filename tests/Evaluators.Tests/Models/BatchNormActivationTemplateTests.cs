@@ -79,7 +79,7 @@ public class BatchNormActivationTemplateTests
         Assert.Equal("activation", ProxyTasks.FamilyOf(resnet).Name);
         var adapter = Assert.IsType<BatchNormActivationTemplate>(resnet.Template);
         Assert.Equal([16, 32, 64], Assert.IsType<ResNetTemplate>(adapter.Inner).Widths);
-        Assert.Equal((3, 64, 6_000, 3e-3, false), (resnet.Training.Epochs, resnet.Training.BatchSize, resnet.Training.TrainSubset,
+        Assert.Equal((2, 64, 6_000, 3e-3, false), (resnet.Training.Epochs, resnet.Training.BatchSize, resnet.Training.TrainSubset,
             resnet.Training.LearningRate, resnet.Training.UnitGain));
 
         var cnn = ProxyTasks.Get("fmnist-cnn-short");
