@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cluster.Spaces;
 using Evaluators.Export;
+using Evaluators.Tasks;
 
 namespace Cluster.Runs;
 
@@ -21,6 +22,9 @@ public static class RunExport
         var status = run.Status ?? throw new ArgumentException($"run {dir.RunId} has no results yet: nothing to export");
         if (status.Front.Length == 0) throw new ArgumentException($"run {dir.RunId} has an empty front: nothing to export");
         var first = space.Objectives.Items[0];
+        // The front's values come from the top rung's plan: whether its tasks trained the layers at unit gain.
+        var plan = space.FinalPlan;
+        bool unitGain = plan.UnitGain ?? plan.Tasks.All(t => ProxyTasks.List.FirstOrDefault(p => p.Name == t)?.Training.UnitGain == true);
         var items = RunRanking.Front(status, first.ToMinimized).Take(top).Select(f => new ExportItem(
             space.Family.Parse(f.Genome),
             $"{space.Name}_{f.Id}",
@@ -30,7 +34,8 @@ public static class RunExport
             {
                 ["individual_id"] = f.Id.ToString(CultureInfo.InvariantCulture),
                 ["run_id"] = dir.RunId,
-            })).ToArray();
+            },
+            unitGain)).ToArray();
         return Exporter.Export(format, items, new ExportOptions { RunId = dir.RunId });
     }
 }

@@ -8,10 +8,13 @@ namespace Evaluators.Export;
 /// scalars, a learnable not named keeping its init; a KAN network's widths and coefficients as
 /// <c>KanLearned</c> writes them), its objective values and free-form
 /// metadata (e.g. "individual_id"). Objectives and metadata are written sorted by key.
+/// <see cref="UnitGain"/>: the search trained the layer scaled to unit gain
+/// (<c>Evaluators.Slots.UnitGainSlot</c>), so the export multiplies by the same fixed gain.
 /// </summary>
 public sealed record ExportItem(
     IGenome Genome,
     string Name,
     IReadOnlyDictionary<string, double>? Learned = null,
     IReadOnlyDictionary<string, double>? Objectives = null,
-    IReadOnlyDictionary<string, string>? Metadata = null);
+    IReadOnlyDictionary<string, string>? Metadata = null,
+    bool UnitGain = false);

@@ -33,6 +33,7 @@ public class JsonExportTests
                   "value": 0.0123
                 }
               },
+              "unit_gain": null,
               "objectives": {
                 "latency_ms": null,
                 "params": 1,
