@@ -84,7 +84,7 @@ public sealed class FidelityBenchmark : IBenchmark
                     jobs.Add(new FidelityJob(entry, task, key, seed));
         Train(jobs, workers, csv);
 
-        var rows = FidelityCsv.Read(csv);
+        var rows = FidelityCsv.Current(FidelityCsv.Read(csv), tasks.ToDictionary(t => t.Key, t => FidelityCsv.Budget(t.Task)));
         var proxyScores = proxies.Select(p => TaskScores.Of(p.Name, false, panel, rows, seeds)).ToArray();
         var referenceScores = TaskScores.Of(reference.Name, true, panel, rows, seeds);
         Console.WriteLine($"\n{panel.Count} functions, seeds 1..{seeds}; mean ± sd (rank, 1 = best):\n");
@@ -128,7 +128,8 @@ public sealed class FidelityBenchmark : IBenchmark
         foreach (var e in four) jobs.Add(new FidelityJob(e, full, fullKey, 1));
         Train(jobs, workers, csv);
 
-        var rows = FidelityCsv.Read(csv);
+        var rows = FidelityCsv.Current(FidelityCsv.Read(csv),
+            new Dictionary<string, string> { [reference.Name] = FidelityCsv.Budget(reference), [fullKey] = FidelityCsv.Budget(full) });
         var cheap = TaskScores.Of(reference.Name, true, four, rows, seeds);
         var fullScores = TaskScores.Of(fullKey, true, four, rows, 1);
         Console.WriteLine($"\nfull check: {reference.Name} on all training images, {FullCheckEpochs} epochs, seed 1 (test accuracy):\n");
@@ -142,9 +143,15 @@ public sealed class FidelityBenchmark : IBenchmark
 
     private static void Train(List<FidelityJob> jobs, int workers, string csv)
     {
-        var done = FidelityCsv.Read(csv).Select(r => r.Key).ToHashSet();
-        var todo = jobs.Where(j => !done.Contains(j.Key)).ToArray();
+        var rows = FidelityCsv.Read(csv);
+        var done = rows.Select(r => (r.Key, r.Budget)).ToHashSet();
+        bool Done(FidelityJob j) => done.Contains((j.Key, j.Budget)) || done.Contains((j.Key, ""));
+        var todo = jobs.Where(j => !Done(j)).ToArray();
+        int legacy = jobs.Count(j => !done.Contains((j.Key, j.Budget)) && done.Contains((j.Key, "")));
+        int stale = jobs.Count(j => !Done(j) && rows.Any(r => r.Key == j.Key));
         Console.WriteLine($"\n{jobs.Count} trainings, {jobs.Count - todo.Length} already in {csv}, {todo.Length} to run on {workers} workers");
+        if (legacy > 0) Console.WriteLine($"  {legacy} of the rows reused carry no budget (written before the budget column): taken as the current budget");
+        if (stale > 0) Console.WriteLine($"  {stale} trainings are in the file under another budget: trained again under the current one");
         if (todo.Length == 0) return;
         var data = new Dictionary<string, PreparedData>();
         try

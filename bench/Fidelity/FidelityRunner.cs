@@ -10,6 +10,8 @@ namespace Bench.Fidelity;
 /// <summary>One training of the bench: a panel function on a task (under the key <see cref="TaskKey"/> in the CSV) with one seed.</summary>
 public sealed record FidelityJob(PanelEntry Entry, ProxyTask Task, string TaskKey, int Seed)
 {
+    public string Budget { get; } = FidelityCsv.Budget(Task);
+
     public (string Genome, string Task, int Seed) Key => (Entry.Genome.Text, TaskKey, Seed);
 }
 
@@ -40,7 +42,7 @@ public static class FidelityRunner
                     var m = Trainer.Train(job.Task.Template, new ActivationGenomeSlot(job.Entry.Genome), data[job.TaskKey], job.Task.Training,
                         (ulong)job.Seed);
                     var row = new FidelityRow(job.Entry.Genome.Text, job.TaskKey, job.Seed, m.ValidationAccuracy, m.TestAccuracy,
-                        m.WallSeconds, m.Diverged);
+                        m.WallSeconds, m.Diverged, job.Budget);
                     lock (gate)
                     {
                         FidelityCsv.Append(csvPath, row);

@@ -66,12 +66,13 @@ public sealed class FidelityTests
     [Fact]
     public void Csv_round_trips_quoted_genomes_and_nan()
     {
-        var row = new FidelityRow("max(x, \"0\")", "fmnist-resnet-act@full", 3, 0.8125, double.NaN, 12.5, true);
+        var row = new FidelityRow("max(x, \"0\")", "fmnist-resnet-act@full", 3, 0.8125, double.NaN, 12.5, true, "net epochs=2");
         var line = FidelityCsv.Format(row);
-        Assert.Equal("\"max(x, \"\"0\"\")\",fmnist-resnet-act@full,3,0.8125,NaN,12.5,1", line);
+        Assert.Equal("\"max(x, \"\"0\"\")\",fmnist-resnet-act@full,3,0.8125,NaN,12.5,1,net epochs=2", line);
         var back = FidelityCsv.TryParseLine(line);
         Assert.NotNull(back);
         Assert.Equal(row.Key, back!.Key);
+        Assert.Equal("net epochs=2", back.Budget);
         Assert.Equal((0.8125, 12.5, true), (back.ValidationAccuracy, back.Seconds, back.Diverged));
         Assert.True(double.IsNaN(back.TestAccuracy));
     }
@@ -79,12 +80,13 @@ public sealed class FidelityTests
     [Fact]
     public void Resume_reads_finished_rows_and_skips_the_header_and_a_torn_line()
     {
-        string text = FidelityCsv.Header + "\n"
+        string text = "\uFEFF" + FidelityCsv.Header + "\n"
             + "relu(x),fmnist-deep-mlp,1,0.85,NaN,4.2,0\n"
             + "\"max(x, 0)\",fmnist-deep-mlp,2,0.84,NaN,4.1,0\r\n"
             + "gelu(x),fmnist-deep-mlp,1,0.8";                 // killed while writing
         var rows = FidelityCsv.Parse(text);
         Assert.Equal([("relu(x)", "fmnist-deep-mlp", 1), ("max(x, 0)", "fmnist-deep-mlp", 2)], rows.Select(r => r.Key));
+        Assert.All(rows, r => Assert.Equal("", r.Budget)); // the 7-column format: no budget
         Assert.Null(FidelityCsv.TryParseLine("\"open quote,fmnist,1,0.1,0.1,1,0"));
     }
 
@@ -101,6 +103,7 @@ public sealed class FidelityTests
             Assert.Equal(FidelityCsv.Header, lines[0]);
             Assert.Equal(1, lines.Count(l => l == FidelityCsv.Header));
             Assert.Equal(["relu(x)", "tanh(x)"], FidelityCsv.Read(path).Select(r => r.Genome));
+            Assert.NotEqual(0xEF, File.ReadAllBytes(path)[0]); // no byte-order mark
         }
         finally { File.Delete(path); }
     }
@@ -155,5 +158,27 @@ public sealed class FidelityTests
         Assert.True(double.IsNaN(FidelityReport.Tau(proxy, reference, [true, false, true]))); // one pair left: no tau
         Assert.Equal(0.1, FidelityReport.Difference(panel, proxy, "relu(x)", "gelu(x)"), 12);
         Assert.Contains("| relu(x) |", FidelityReport.Table(panel, [proxy, reference]));
+    }
+
+    [Fact]
+    public void Rows_of_another_budget_are_not_current_and_a_repeated_key_keeps_its_last_row()
+    {
+        var task = Evaluators.Tasks.ProxyTasks.Get("fmnist-resnet-act");
+        string budget = FidelityCsv.Budget(task);
+        Assert.Contains("bn-act-resnet-16-32-64", budget);
+        Assert.Contains($"epochs={task.Training.Epochs} batch=64 subset=6000 adam lr=0.003", budget);
+        Assert.NotEqual(budget, FidelityCsv.Budget(task with { Training = task.Training with { Epochs = task.Training.Epochs + 1 } }));
+        Assert.DoesNotContain(",", budget);
+
+        var rows = new[]
+        {
+            new FidelityRow("relu(x)", "r", 1, 0, 0.70, 1, false, "old"),
+            new FidelityRow("relu(x)", "r", 1, 0, 0.80, 1, false, budget),
+            new FidelityRow("gelu(x)", "r", 1, 0, 0.75, 1, false, ""),       // legacy: taken on trust
+            new FidelityRow("tanh(x)", "r", 1, 0, 0.60, 1, false, "old"),
+            new FidelityRow("tanh(x)", "other", 1, 0, 0.60, 1, false, budget), // a task not asked for
+        };
+        var current = FidelityCsv.Current(rows, new Dictionary<string, string> { ["r"] = budget });
+        Assert.Equal([("relu(x)", 0.80), ("gelu(x)", 0.75)], current.Select(r => (r.Genome, r.TestAccuracy)));
     }
 }
