@@ -24,27 +24,46 @@ public static class BaselineRunner
     /// the space's order. Stops early (keeping what was saved) when cancelled.
     /// </summary>
     /// <param name="run">The run: its seed derives the baselines' seed, its recorded baselines are not evaluated again.</param>
+    /// <param name="workers">Baselines trained at once, each on its own evaluator slot (the result does not depend on it).</param>
     public static IReadOnlyList<BaselineResult> EvaluateMissing(RunRecord run, SearchSpace space,
-        Func<ICandidateEvaluator> evaluator, Action<string>? log, CancellationToken cancel)
+        Func<int, ICandidateEvaluator> evaluator, Action<string>? log, CancellationToken cancel, int workers = 1)
     {
         var done = run.Baselines.ToDictionary(b => b.Genome, StringComparer.Ordinal);
-        ICandidateEvaluator? instance = null;
         ulong seed = SeedFor(run.Info.Seed);
-        foreach (string genome in space.Baselines)
+        var todo = new System.Collections.Concurrent.ConcurrentQueue<string>(space.Baselines.Where(g => !done.ContainsKey(g)));
+        var gate = new object();
+
+        void Work(int slot)
         {
-            if (cancel.IsCancellationRequested) break;
-            if (done.ContainsKey(genome)) continue;
-            log?.Invoke($"baseline {genome}: evaluating");
-            instance ??= evaluator();
-            var report = instance.Evaluate(new EvaluationJob(space.Family.Name, genome, seed, space.FinalPlan, space.FamilySpace), NoEquivalenceLookup.Instance, cancel);
-            if (cancel.IsCancellationRequested) break;
-            var r = report.Result;
-            done[genome] = new BaselineResult(genome, seed, r.Status == EvaluationStatus.Accepted ? r.Objectives : null,
-                r.Stage, r.Reason, new(report.Metrics), new(report.Learned));
-            run.Directory.WriteBaselines(Ordered(space, done));
-            log?.Invoke($"baseline {genome}: {(r.Objectives is { } o ? string.Join(", ", o.Select(v => v.ToString("G4"))) : $"{r.Status} {r.Stage} {r.Reason}")}");
+            ICandidateEvaluator? instance = null;
+            try
+            {
+                while (!cancel.IsCancellationRequested && todo.TryDequeue(out var genome))
+                {
+                    log?.Invoke($"baseline {genome}: evaluating");
+                    instance ??= evaluator(slot);
+                    var report = instance.Evaluate(new EvaluationJob(space.Family.Name, genome, seed, space.FinalPlan, space.FamilySpace), NoEquivalenceLookup.Instance, cancel);
+                    if (cancel.IsCancellationRequested) break;
+                    var r = report.Result;
+                    lock (gate)
+                    {
+                        done[genome] = new BaselineResult(genome, seed, r.Status == EvaluationStatus.Accepted ? r.Objectives : null,
+                            r.Stage, r.Reason, new(report.Metrics), new(report.Learned));
+                        run.Directory.WriteBaselines(Ordered(space, done));
+                    }
+                    log?.Invoke($"baseline {genome}: {(r.Objectives is { } o ? string.Join(", ", o.Select(v => v.ToString("G4"))) : $"{r.Status} {r.Stage} {r.Reason}")}");
+                }
+            }
+            finally
+            {
+                (instance as IDisposable)?.Dispose();
+            }
         }
-        return Ordered(space, done);
+
+        var threads = Enumerable.Range(0, Math.Max(1, Math.Min(workers, todo.Count))).Select(slot => new Thread(() => Work(slot)) { IsBackground = true, Name = $"baseline-{slot}" }).ToArray();
+        foreach (var t in threads) t.Start();
+        foreach (var t in threads) t.Join();
+        lock (gate) return Ordered(space, done);
     }
 
     private static BaselineResult[] Ordered(SearchSpace space, Dictionary<string, BaselineResult> done) =>

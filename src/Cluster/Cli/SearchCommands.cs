@@ -54,7 +54,7 @@ public static class SearchCommands
             var run = await new ProgressDisplay().Show(loaded.Name, progress => seedNode is null
                 ? SearchRunner.RunLocal(loaded, options, progress, cancel)
                 : SearchRunner.SubmitToCluster(loaded, [seedNode], options, progress, cancel));
-            return await Finish(run, loaded, BaselineSlot(composition, dev, result.GetValue(data), result.GetValue(threads)), cancel);
+            return await Finish(run, loaded, Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)), result.GetValue(workers), cancel);
         }));
         return command;
     }
@@ -77,7 +77,7 @@ public static class SearchCommands
                 Workers = result.GetValue(workers), Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
             };
             var resumed = await new ProgressDisplay().Show(loaded.Name, progress => SearchRunner.Resume(run.Directory.Path, loaded, options, progress, cancel));
-            return await Finish(resumed, loaded, BaselineSlot(composition, dev, result.GetValue(data), result.GetValue(threads)), cancel);
+            return await Finish(resumed, loaded, Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)), result.GetValue(workers), cancel);
         }));
         return command;
     }
@@ -131,9 +131,6 @@ public static class SearchCommands
         return list.Length == 0 ? "cpu" : list[slot % list.Length];
     }
 
-    private static Func<ICandidateEvaluator> BaselineSlot(SearchComposition composition, string devices, string? data, int threads) =>
-        () => composition.CreateEvaluator(new EvaluatorSlot(0, 1, DeviceOf(devices, 0), data, threads));
-
     /// <summary>The run's space (for objective directions), or null when it can no longer be loaded.</summary>
     private static SearchSpace? TryLoadSpace(SearchComposition composition, RunRecord run)
     {
@@ -142,13 +139,13 @@ public static class SearchCommands
     }
 
     /// <summary>After a completed search: the baselines not yet recorded, then the final table of front and baselines.</summary>
-    private static async Task<int> Finish(RunResult run, SearchSpace space, Func<ICandidateEvaluator> evaluator, CancellationToken cancel)
+    private static async Task<int> Finish(RunResult run, SearchSpace space, Func<int, ICandidateEvaluator> evaluator, int workers, CancellationToken cancel)
     {
         var record = RunRecord.Load(run.RunDirectory);
         if (run.Completed && space.Baselines.Count > record.Baselines.Count)
             record = record with
             {
-                Baselines = await Task.Run(() => BaselineRunner.EvaluateMissing(record, space, evaluator, Console.WriteLine, cancel), CancellationToken.None),
+                Baselines = await Task.Run(() => BaselineRunner.EvaluateMissing(record, space, evaluator, Console.WriteLine, cancel, workers), CancellationToken.None),
             };
         StatusPrinter.Print(record, space);
         if (run.Completed && !cancel.IsCancellationRequested) return 0;

@@ -27,14 +27,17 @@ public sealed class ShippedSpacesTests
     }
 
     [Fact]
-    public void Default_is_the_small_free_aging_search_with_three_baselines()
+    public void Default_is_the_small_free_aging_multi_fidelity_search_with_four_baselines()
     {
         var space = SearchSpaceFile.Load(SpaceFiles.PathOf(SearchSpaceFile.DefaultName));
         var family = Assert.IsType<ErasedFamily<ActivationGenome>>(space.Family);
         var activation = Assert.IsType<ActivationFamily>(family.Inner);
         Assert.Equal(ActivationMode.Free, activation.Space.Mode);
-        Assert.InRange(space.Engine.MaxEvaluations, 60, 100);
-        Assert.Equal(["relu(x)", "gelu(x)", "silu(x)"], space.Baselines);
+        Assert.InRange(space.Engine.MaxEvaluations, 60, 150);
+        Assert.Equal(["relu(x)", "gelu(x)", "silu(x)", "elu(x)"], space.Baselines);
+        // Every candidate at 1 epoch, then promotions to the task's 3 epochs and to 3 seeds; the front stands on the top rung.
+        Assert.Equal(3, space.Engine.Fidelity!.Rungs);
+        Assert.Equal([(1, 1), (3, 1), (3, 3)], space.RungPlans.Select(p => (p.Epochs!.Value, p.Seeds)));
         var strategy = Assert.IsType<Search.Strategies.AgingEvolution<IGenome>>(space.CreateStrategy());
         Assert.Equal((16, 4), (strategy.Options.PopulationSize, strategy.Options.SampleSize));
         Assert.Equal(Direction.Maximize, Assert.Single(space.Objectives.Items).Direction);
