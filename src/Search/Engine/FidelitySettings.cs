@@ -32,6 +32,12 @@ public sealed record FidelitySettings(
             throw new ArgumentOutOfRangeException(nameof(RankObjective), RankObjective, $"must name one of the {objectives} objectives");
     }
 
+    // Value equality over the fractions (a record compares arrays by reference).
+    public bool Equals(FidelitySettings? other) =>
+        other is not null && RankObjective == other.RankObjective && Promote.AsSpan().SequenceEqual(other.Promote);
+
+    public override int GetHashCode() => Promote.Aggregate(RankObjective.GetHashCode(), (h, p) => HashCode.Combine(h, p));
+
     /// <summary>How many of <paramref name="accepted"/> rung-r results the best fraction is (ASHA's floor(n / eta)).</summary>
     public int PromotedCount(int rung, int accepted) => (int)Math.Floor(accepted * Promote[rung] + 1e-9);
 }
