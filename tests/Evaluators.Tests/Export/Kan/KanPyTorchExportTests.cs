@@ -74,11 +74,11 @@ public class KanPyTorchExportTests
 
     private static double[] Doubles(JsonElement e) => e.EnumerateArray().Select(v => v.GetDouble()).ToArray();
 
-    private static void AssertClose(double[] want, double[] got, string what)
+    private static void AssertClose(double[] want, double[] got, string what, double tolerance = 1e-5)
     {
         Assert.Equal(want.Length, got.Length);
         for (int i = 0; i < want.Length; i++)
-            Assert.True(Math.Abs(want[i] - got[i]) <= 1e-5 * (1 + Math.Abs(want[i])), $"{what}[{i}]: {want[i]} vs {got[i]}");
+            Assert.True(Math.Abs(want[i] - got[i]) <= tolerance * (1 + Math.Abs(want[i])), $"{what}[{i}]: {want[i]} vs {got[i]}");
     }
 
     private static double[] Flat(Tensor t) => t.detach().to(float64).flatten().data<double>().ToArray();
@@ -116,7 +116,10 @@ public class KanPyTorchExportTests
             {
                 var gradients = KanTorchSharpExportTests.Gradients(n.Compiled, n.Inputs);
                 Assert.Equal(gradients.Keys.Order(), r.GetProperty("grads").EnumerateObject().Select(g => g.Name).Order());
-                foreach (var (name, g) in gradients) AssertClose(Flat(g), Doubles(r.GetProperty("grads").GetProperty(name)), $"{what}: d/d {name}");
+                foreach (var (name, g) in gradients) AssertClose(Flat(g), Doubles(r.GetProperty("grads").GetProperty(name)), $"{what}: d/d {name}",
+                    // float32 gradients are sums over the batch: the two libtorch builds (PyTorch 1.13, TorchSharp's)
+                    // order them differently by CPU (2e-4 relative measured on an AMD EPYC), values stay at 1e-5.
+                    tolerance: 5e-4);
             }
         }
     }

@@ -22,8 +22,11 @@ public class KanFeatureTests
         var x = linspace(-1, 1, 201, dtype: float64).reshape(67, 3);
         var f = new BSplineFeatures(grid, order).Compute(x);
         Assert.Equal([67L, 3, grid + order], f.shape);
-        Assert.True(f.sum(-1).sub(1).abs().max().item<double>() < 1e-12);
-        Assert.True(f.min().item<double>() >= 0);
+        // float64 rounding of the Cox-de Boor recursion: about 1e-15 on some CPUs, up to 1e-11 with others' kernels.
+        double error = f.sum(-1).sub(1).abs().max().item<double>();
+        Assert.True(error < 1e-9, $"partition of unity off by {error}");
+        double lowest = f.min().item<double>();
+        Assert.True(lowest >= -1e-12, $"a basis value of {lowest}: B-splines are non-negative up to rounding");
     }
 
     [Fact]
