@@ -1,3 +1,4 @@
+using Cluster.Confirmation;
 using Cluster.Runs;
 using Cluster.Spaces;
 using Evaluators.Candidates;
@@ -30,40 +31,17 @@ public static class BaselineRunner
     {
         var done = run.Baselines.ToDictionary(b => b.Genome, StringComparer.Ordinal);
         ulong seed = SeedFor(run.Info.Seed);
-        var todo = new System.Collections.Concurrent.ConcurrentQueue<string>(space.Baselines.Where(g => !done.ContainsKey(g)));
-        var gate = new object();
-
-        void Work(int slot)
+        var todo = space.Baselines.Where(g => !done.ContainsKey(g))
+            .Select(g => new RetrainingItem(new ConfirmationCandidate(g, ConfirmationCandidate.BaselineRole, null), space.FinalPlan, 1, seed, "baseline"))
+            .ToArray();
+        RetrainingRunner.Run(space, todo, Math.Max(1, Math.Min(workers, todo.Length)), evaluator, (item, report, _) =>
         {
-            ICandidateEvaluator? instance = null;
-            try
-            {
-                while (!cancel.IsCancellationRequested && todo.TryDequeue(out var genome))
-                {
-                    log?.Invoke($"baseline {genome}: evaluating");
-                    instance ??= evaluator(slot);
-                    var report = instance.Evaluate(new EvaluationJob(space.Family.Name, genome, seed, space.FinalPlan, space.FamilySpace), NoEquivalenceLookup.Instance, cancel);
-                    if (cancel.IsCancellationRequested) break;
-                    var r = report.Result;
-                    lock (gate)
-                    {
-                        done[genome] = new BaselineResult(genome, seed, r.Status == EvaluationStatus.Accepted ? r.Objectives : null,
-                            r.Stage, r.Reason, new(report.Metrics), new(report.Learned));
-                        run.Directory.WriteBaselines(Ordered(space, done));
-                    }
-                    log?.Invoke($"baseline {genome}: {(r.Objectives is { } o ? string.Join(", ", o.Select(v => v.ToString("G4"))) : $"{r.Status} {r.Stage} {r.Reason}")}");
-                }
-            }
-            finally
-            {
-                (instance as IDisposable)?.Dispose();
-            }
-        }
-
-        var threads = Enumerable.Range(0, Math.Max(1, Math.Min(workers, todo.Count))).Select(slot => new Thread(() => Work(slot)) { IsBackground = true, Name = $"baseline-{slot}" }).ToArray();
-        foreach (var t in threads) t.Start();
-        foreach (var t in threads) t.Join();
-        lock (gate) return Ordered(space, done);
+            var r = report.Result;
+            done[item.Candidate.Genome] = new BaselineResult(item.Candidate.Genome, seed, r.Status == EvaluationStatus.Accepted ? r.Objectives : null,
+                r.Stage, r.Reason, new(report.Metrics), new(report.Learned));
+            run.Directory.WriteBaselines(Ordered(space, done));
+        }, log, cancel);
+        return Ordered(space, done);
     }
 
     private static BaselineResult[] Ordered(SearchSpace space, Dictionary<string, BaselineResult> done) =>

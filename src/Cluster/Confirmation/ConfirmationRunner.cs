@@ -27,8 +27,9 @@ public static class ConfirmationRunner
                     where !results.Any(r => r.Genome == c.Genome && r.SeedIndex == k)
                     select new RetrainingItem(c, plan, k, ConfirmationPlan.SeedFor(run.Info.Seed, k), $"seed {k}")).ToArray();
         log?.Invoke($"confirmation: {candidates.Count} genomes x {seeds} seeds, {results.Count} trainings stored, {todo.Length} to do on {workers} worker(s)");
-        RetrainingRunner.Run(space, todo, workers, evaluator, (item, r, seconds) =>
+        RetrainingRunner.Run(space, todo, workers, evaluator, (item, report, seconds) =>
         {
+            var r = report.Result;
             results.Add(new ConfirmationResult(item.Candidate.Genome, item.Candidate.Role, item.Candidate.ProposalId, item.SeedIndex, item.Seed,
                 r.Status == EvaluationStatus.Accepted ? r.Objectives : null, r.Stage, r.Reason, seconds));
             run.Directory.WriteConfirmation(results);

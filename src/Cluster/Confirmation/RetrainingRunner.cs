@@ -7,7 +7,7 @@ using Search.Core;
 namespace Cluster.Confirmation;
 
 /// <summary>
-/// One training that `search confirm` or `search validate` asks for: a candidate, the plan it trains
+/// One training that `search confirm`, `search validate` or a run's baselines ask for: a candidate, the plan it trains
 /// under (one task or the run's tasks, one seed), its seed index (1..S) and training seed, and the
 /// label its progress line starts with ("seed 2", "fmnist-mlp seed 2").
 /// </summary>
@@ -22,10 +22,10 @@ public sealed record RetrainingItem(ConfirmationCandidate Candidate, EvaluationP
 public static class RetrainingRunner
 {
     /// <param name="space">The run's space: family name and family section of every job.</param>
-    /// <param name="save">Called under the runner's lock with each finished item, its result and its seconds.</param>
+    /// <param name="save">Called under the runner's lock with each finished item, its report and its seconds.</param>
     /// <returns>How many trainings finished (and were saved).</returns>
     public static int Run(SearchSpace space, IReadOnlyList<RetrainingItem> items, int workers, Func<int, ICandidateEvaluator> evaluator,
-        Action<RetrainingItem, EvaluationResult, double> save, Action<string>? log, CancellationToken cancel)
+        Action<RetrainingItem, EvaluationReport, double> save, Action<string>? log, CancellationToken cancel)
     {
         if (workers < 1) throw new ArgumentException($"--workers {workers}: expected at least 1");
         var todo = new ConcurrentQueue<RetrainingItem>(items);
@@ -50,7 +50,7 @@ public static class RetrainingRunner
                     int n;
                     lock (gate)
                     {
-                        save(item, r, seconds);
+                        save(item, report, seconds);
                         n = ++finished;
                     }
                     var eta = TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds / n * (total - n));

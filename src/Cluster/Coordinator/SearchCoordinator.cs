@@ -194,12 +194,17 @@ public sealed class SearchCoordinator
         if (Engine.Settings.Fidelity is not { } fidelity) return null;
         var objective = Engine.Objectives.Items[fidelity.RankObjective];
         var ladder = Engine.Rungs;
-        return Enumerable.Range(0, fidelity.Rungs).Select(r =>
+        // One pass over the archive: trainings and best ranking value per rung (accepted counts come from the ladder).
+        var evaluated = new long[fidelity.Rungs];
+        var best = new double?[fidelity.Rungs];
+        foreach (var e in Engine.Archive.Entries)
         {
-            var at = Engine.Archive.Entries.Where(e => e.Rung == r).ToArray();
-            var values = at.Where(e => e.Result.Status == EvaluationStatus.Accepted).Select(e => e.Result.Objectives![fidelity.RankObjective]).ToArray();
-            double? best = values.Length == 0 ? null : values.MinBy(objective.ToMinimized);
-            return new RungStatus(r, _plans[r].Epochs, _plans[r].Seeds, at.Length, ladder[r].Accepted, ladder[r].Promoted, objective.Name, best);
-        }).ToArray();
+            evaluated[e.Rung]++;
+            if (e.Result.Status != EvaluationStatus.Accepted) continue;
+            double v = e.Result.Objectives![fidelity.RankObjective];
+            if (best[e.Rung] is not { } b || objective.ToMinimized(v) < objective.ToMinimized(b)) best[e.Rung] = v;
+        }
+        return Enumerable.Range(0, fidelity.Rungs).Select(r =>
+            new RungStatus(r, _plans[r].Epochs, _plans[r].Seeds, evaluated[r], ladder[r].Accepted, ladder[r].Promoted, objective.Name, best[r])).ToArray();
     }
 }

@@ -32,8 +32,9 @@ public static class ValidationRunner
         int stored = results.Count(r => r.DataDirectory == dataDirectory && tasks.Contains(r.Task) && r.SeedIndex <= seeds && candidates.Any(c => c.Genome == r.Genome));
         log?.Invoke($"validation: {candidates.Count} genomes x {tasks.Count} task(s) x {seeds} seeds on {dataDirectory ?? "the default data"}, " +
                     $"{stored} trainings stored, {todo.Length} to do on {workers} worker(s)");
-        RetrainingRunner.Run(space, todo, workers, evaluator, (item, r, seconds) =>
+        RetrainingRunner.Run(space, todo, workers, evaluator, (item, report, seconds) =>
         {
+            var r = report.Result;
             results.Add(new ValidationResult(item.Candidate.Genome, item.Candidate.Role, item.Candidate.ProposalId, item.Plan.Tasks[0], dataDirectory,
                 item.SeedIndex, item.Seed, r.Status == EvaluationStatus.Accepted ? r.Objectives : null, r.Stage, r.Reason, seconds));
             run.Directory.WriteValidation(results);
