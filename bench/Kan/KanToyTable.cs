@@ -1,4 +1,3 @@
-using Evaluators.Families.Activation;
 using Evaluators.Families.KanBasis;
 using Evaluators.Models;
 using Evaluators.Tasks;
@@ -10,8 +9,9 @@ namespace Bench.Kan;
 
 /// <summary>
 /// KAN against an MLP of (nearly) equal parameter count on the KAN paper's five toy functions: the KAN
-/// at the task's shape with B-spline G=5, k=3; the MLP with as many layers (at least two), equal hidden
-/// widths chosen so its parameter count is closest to the KAN's, SiLU. Both trained the same way:
+/// at the task's shape with B-spline G=5, k=3; the MLP the kan-basis family's "mlp" baseline
+/// (<see cref="EqualParameterMlp"/>: as many hidden layers, at least one, equal widths chosen so its
+/// parameter count is closest to the KAN's, SiLU). Both trained the same way:
 /// full-batch L-BFGS, the same number of steps, same seeds; test RMSE on 1000 fresh points.
 /// </summary>
 public static class KanToyTable
@@ -28,23 +28,22 @@ public static class KanToyTable
         using var data = TaskData.Prepare(task, null, CPU);
         var kanTemplate = (LinearSlotNet)task.Template;
         var kanSlot = new KanGenomeSlot(KanBasisParser.Parse(new KanSpace { Layers = 3 }, Genome));
+        var mlp = new EqualParameterMlp(); // the kan-basis family's "mlp" baseline, as a search trains it
         int inputs = data.SampleShape.Aggregate(1, (a, b) => a * b);
+        var widths = kanTemplate.Hidden.Append(data.Outputs).ToArray();
         long kanParameters = Count(kanTemplate, kanSlot, data);
-        int mlpHidden = Math.Max(1, kanTemplate.Hidden.Count);
-        int width = Enumerable.Range(1, 256).MinBy(h => Math.Abs(MlpParameters(inputs, h, mlpHidden) - kanParameters));
-        var mlp = new Mlp(Enumerable.Repeat(width, mlpHidden).ToArray());
-        var silu = new BuiltinActivation("silu");
+        var hidden = EqualParameterMlp.HiddenWidths(inputs, widths);
 
         var kan = new double[seeds];
         var mlpRmse = new double[seeds];
         for (int seed = 0; seed < seeds; seed++)
         {
             kan[seed] = Trainer.Train(kanTemplate, kanSlot, data, settings, (ulong)seed + 1).TestRmse;
-            mlpRmse[seed] = Trainer.Train(mlp, silu, data, settings, (ulong)seed + 1).TestRmse;
+            mlpRmse[seed] = Trainer.Train(kanTemplate, mlp, data, settings, (ulong)seed + 1).TestRmse;
             progress($"  {taskName} seed {seed + 1}: KAN {kan[seed]:E2}, MLP {mlpRmse[seed]:E2}");
         }
-        string shape = $"[{inputs}, {string.Join(", ", Enumerable.Repeat(width, mlpHidden))}, 1]";
-        return new Row(taskName, kanParameters, MlpParameters(inputs, width, mlpHidden), shape, kan, mlpRmse);
+        string shape = $"[{inputs}, {string.Join(", ", hidden)}, {data.Outputs}]";
+        return new Row(taskName, kanParameters, Count(kanTemplate, mlp, data), shape, kan, mlpRmse);
     }
 
     private static long Count(IModelTemplate template, Evaluators.Slots.ISlotFactory slot, PreparedData data)
@@ -52,8 +51,4 @@ public static class KanToyTable
         using var model = template.Build(data.SampleShape, data.Outputs, slot);
         return model.parameters().Sum(p => p.numel());
     }
-
-    /// <summary>Weights and biases of inputs -> hidden x layers -> 1.</summary>
-    private static long MlpParameters(int inputs, int hidden, int layers) =>
-        (inputs + 1L) * hidden + (layers - 1L) * (hidden + 1) * hidden + hidden + 1;
 }

@@ -24,7 +24,7 @@ public static class TrainCommand
         // One option per evaluable family, named by the family (e.g. --activation, --layer for norm-act).
         var layers = LayerFamilies.All.Where(f => f.NotEvaluable is null).Select(f => (Family: f, Option: new Option<string?>("--" + f.TrainOption)
         {
-            Description = $"{string.Join(", ", f.Tasks.Select(t => t.Name))}: {(f.Builtins.Count > 0 ? $"built-in layer ({string.Join(", ", f.Builtins)}; default {f.Builtins[0]}) or " : "")}a genome of the {f.Name} family, e.g. '{f.Example}'{(f.Builtins.Count > 0 ? "" : " (the default)")}",
+            Description = $"{string.Join(", ", f.Tasks.Select(t => t.Name))}: {(f.Builtins.Count > 0 ? $"built-in layer ({string.Join(", ", f.Builtins)}) or " : "")}a genome of the {f.Name} family, e.g. '{f.Example}'; default {f.DefaultLayer}",
         })).ToArray();
         var epochs = new Option<int?>("--epochs") { Description = "override the task's epochs" };
         var unitGain = new Option<bool?>("--unit-gain") { Description = "scale the layer to unit second moment under N(0,1) inputs (true/false; default: the task's, on in the activation search proxies)" };
@@ -82,7 +82,7 @@ public static class TrainCommand
             if (value is not null && other != family)
                 throw new ArgumentException($"task '{task.Name}' takes {family.Name} layers: give --{family.TrainOption}, not --{other.TrainOption} " +
                                             $"({other.Name} tasks: {string.Join(", ", other.Tasks.Select(t => t.Name))})");
-        string text = given.FirstOrDefault(g => g.Family == family).Value ?? family.Builtins.FirstOrDefault() ?? family.Example;
+        string text = given.FirstOrDefault(g => g.Family == family).Value ?? family.DefaultLayer;
         return family.Layer(text, family.DefaultSettings);
     }
 }

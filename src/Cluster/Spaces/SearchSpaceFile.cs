@@ -79,7 +79,7 @@ public static class SearchSpaceFile
         plan = RejectionSection.Read(top, plan with { Objectives = metrics });
         var (strategyName, createStrategy) = StrategySection.Read(top, objectives.Count);
         var strategyFamily = InitialSection.Read(top, family);
-        var baselines = Baselines(top, family.Family);
+        var baselines = Baselines(top, family);
         var (maxEvaluations, wallTime) = BudgetSection.Read(top);
         var fidelity = FidelitySection.Read(top, plan, objectives);
 
@@ -129,12 +129,16 @@ public static class SearchSpaceFile
 
     private static Exception Inner(Exception e) => e.InnerException is YamlException inner ? Inner(inner) : e;
 
-    private static IReadOnlyList<string> Baselines(YamlSection top, IGenomeFamily<IGenome> family)
+    /// <summary>Genome texts (canonicalised) or the family's built-in baselines by name (the kan-basis family's "mlp").</summary>
+    private static IReadOnlyList<string> Baselines(YamlSection top, LoadedFamily family)
     {
         var texts = new List<string>();
+        var builtins = family.Space.Family.BaselineBuiltins;
         foreach (var node in top.Scalars("baselines"))
         {
-            var text = GenomeTexts.Parse(top.Source, family, node, "baseline").Text;
+            var text = builtins.Contains(node.Value ?? "")
+                ? node.Value!
+                : GenomeTexts.Parse(top.Source, family.Family, node, builtins.Count > 0 ? $"baseline (a genome or one of {string.Join(", ", builtins)})" : "baseline").Text;
             if (!texts.Contains(text)) texts.Add(text);
         }
         top.Record("baselines", string.Join("\n", texts));

@@ -17,7 +17,7 @@ namespace Cluster.Validation;
 /// </summary>
 public static class ValidationPlan
 {
-    /// <summary>Confirm's candidates, then every extra baseline (parsed with the run's family, canonical text) not already among them.</summary>
+    /// <summary>Confirm's candidates, then every extra baseline (parsed with the run's family, canonical text, or a built-in baseline's name) not already among them.</summary>
     /// <exception cref="ArgumentException">An extra baseline the family does not parse; the message names the text and the problem.</exception>
     public static IReadOnlyList<ConfirmationCandidate> Candidates(SearchSpace space, StatusReport status, int top, IReadOnlyList<string> extraBaselines)
     {
@@ -25,7 +25,8 @@ public static class ValidationPlan
         foreach (var text in extraBaselines)
         {
             string genome;
-            try { genome = space.Family.Parse(text).Text; }
+            if (space.FamilySpace?.Family.BaselineBuiltins.Contains(text) == true) genome = text;
+            else try { genome = space.Family.Parse(text).Text; }
             catch (GenomeParseException e) { throw new ArgumentException($"--baselines: '{text}' is not a {space.Family.Name} genome: {e.Message}"); }
             if (!candidates.Any(c => c.Genome == genome)) candidates.Add(new ConfirmationCandidate(genome, ConfirmationCandidate.BaselineRole, null));
         }

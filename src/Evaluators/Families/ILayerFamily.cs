@@ -45,6 +45,16 @@ public interface ILayerFamily
     /// <summary>Built-in layers by name (TorchSharp's own modules), e.g. relu or bn-relu; the first is the default for `train` (else <see cref="Example"/>).</summary>
     IReadOnlyList<string> Builtins { get; }
 
+    /// <summary>
+    /// Built-in layers the family's compiler evaluates like genomes (<see cref="ICandidateCompiler.Compile"/>
+    /// takes the name), so a search space can list them as baselines beside genomes: e.g. the kan-basis
+    /// family's equal-parameter MLP, which is no genome of the family.
+    /// </summary>
+    IReadOnlyList<string> BaselineBuiltins { get; }
+
+    /// <summary>What `search train` trains when given no layer of this family: a built-in name or a genome text.</summary>
+    string DefaultLayer { get; }
+
     /// <summary>The `search train` option naming a layer of this family, without dashes (e.g. "activation").</summary>
     string TrainOption { get; }
 

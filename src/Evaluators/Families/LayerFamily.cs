@@ -23,6 +23,8 @@ public abstract class LayerFamily<TGenome, TSpace> : ILayerFamily where TGenome 
     public object DefaultSettings => Defaults;
     public virtual IReadOnlyList<ProxyTask> Tasks => [];
     public virtual IReadOnlyList<string> Builtins => [];
+    public virtual IReadOnlyList<string> BaselineBuiltins => [];
+    public virtual string DefaultLayer => Builtins.FirstOrDefault() ?? Example;
     public virtual string TrainOption => Name;
     public abstract string Example { get; }
     public virtual IReadOnlyList<string> ExportFormats => Exporter.Formats;

@@ -118,7 +118,7 @@ public sealed class ShippedSpacesTests
         Assert.All(space.Objectives.Items, o => Assert.Equal(Direction.Minimize, o.Direction));
         Assert.Equal(["kan-expsin"], space.Evaluation.Tasks);
         Assert.Null(space.Evaluation.Hurdle);
-        Assert.Equal(["bspline(grid=5,order=3) | bspline(grid=5,order=3)", "rbf(centers=8,width=1,range=2) | rbf(centers=8,width=1,range=2)"], space.Baselines);
+        Assert.Equal(["bspline(grid=5,order=3) | bspline(grid=5,order=3)", "rbf(centers=8,width=1,range=2) | rbf(centers=8,width=1,range=2)", "mlp"], space.Baselines);
         var settings = Assert.IsType<Search.Genomes.KanBasis.KanSpace>(space.FamilySpace!.Settings);
         Assert.Contains(Search.Genomes.KanBasis.KanBasisKind.Select, settings.Allowed);
     }

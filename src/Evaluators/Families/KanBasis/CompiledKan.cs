@@ -1,8 +1,6 @@
 using Evaluators.Candidates;
 using Evaluators.Slots;
-using Evaluators.Training;
 using Search.Genomes.KanBasis;
-using Search.Rejection;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -25,19 +23,9 @@ public sealed class CompiledKan(KanBasisGenome genome, string? limitProblem) : I
 
     public ProbeResponse Probe()
     {
-        var inputs = ProbeFingerprint.ScalarProbes.ToArray();
-        using var scope = NewDisposeScope();
         int layers = Genome.Layers.Count;
-        var network = Trainer.Seeded(ProbeSeed, () => nn.Sequential(Enumerable.Range(0, layers).Select(l =>
+        return ScalarNetworkProbe.Run(ProbeSeed, () => nn.Sequential(Enumerable.Range(0, layers).Select(l =>
             ($"layer{l}", (nn.Module<Tensor, Tensor>)new KanLayerModule(Genome.Layers[l], l == 0 ? 1 : ProbeWidth, l == layers - 1 ? 1 : ProbeWidth)))));
-        network.to(ScalarType.Float64);
-        var x = tensor(inputs, [inputs.Length, 1], ScalarType.Float64).requires_grad_(true);
-        var y = network.forward(x);
-        var outputs = y.detach().flatten().data<double>().ToArray();
-        y.sum().backward();
-        var gradients = x.grad is { } g ? g.flatten().data<double>().ToArray() : new double[inputs.Length];
-        network.Dispose();
-        return new ProbeResponse(inputs, outputs, gradients);
     }
 
     /// <summary>Every KAN layer's widths and, for networks of at most <see cref="KanLearned.MaxValues"/> values, its trained tensors (for export).</summary>
