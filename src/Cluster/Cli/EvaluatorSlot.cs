@@ -2,6 +2,8 @@ namespace Cluster.Cli;
 
 /// <summary>
 /// One evaluator slot of this node: its index, how many slots share the machine, its device, the
-/// dataset directory, and the torch threads it asks for (0: the cores shared evenly among the slots).
+/// dataset directory, the torch threads it asks for (0: the cores shared evenly among the slots),
+/// and whether its reports carry every learned value (<c>CandidateEvaluatorOptions.CompleteLearned</c>:
+/// `search export` retraining a big KAN network; never a run's slots).
 /// </summary>
-public sealed record EvaluatorSlot(int Slot, int Slots, string Device, string? DataDirectory, int Threads = 0);
+public sealed record EvaluatorSlot(int Slot, int Slots, string Device, string? DataDirectory, int Threads = 0, bool CompleteLearned = false);

@@ -4,7 +4,13 @@ using Evaluators.Export;
 
 namespace Cluster.Cli;
 
-/// <summary>`search export &lt;run&gt; --top K --format json|pytorch|torchsharp|latex [--out FILE]`: the run's best front members as code or data.</summary>
+/// <summary>
+/// `search export &lt;run&gt; --top K --format json|pytorch|torchsharp|latex [--out FILE] [--no-retrain] [--data DIR]`:
+/// the run's best front members as code or data. KAN networks too big for the run to keep their
+/// coefficients are trained again with the run's seed for them (one thread, as a run's workers),
+/// which gives back the trained network; progress and the comparison with the recorded objectives go
+/// to stderr, so stdout carries only the export.
+/// </summary>
 public static class ExportCommand
 {
     public static Command Create(SearchComposition composition)
@@ -13,12 +19,31 @@ public static class ExportCommand
         var top = new Option<int>("--top") { Description = "how many front members, best first on the first objective", DefaultValueFactory = _ => 5 };
         var format = new Option<string>("--format") { Description = $"one of {string.Join(", ", Exporter.Formats)}", DefaultValueFactory = _ => "json" };
         var output = new Option<string?>("--out") { Description = "file to write (default: standard output)" };
-        var command = new Command("export", "Export the best layers of a run's front with their trained values") { dir, top, format, output };
-        command.SetAction(result => CliErrors.Guard(() =>
+        var noRetrain = new Option<bool>("--no-retrain")
+        {
+            Description = "do not retrain KAN networks whose run kept no coefficients (too many values): export them from initialisation",
+        };
+        var data = CommonOptions.Data();
+        var command = new Command("export", "Export the best layers of a run's front with their trained values") { dir, top, format, output, noRetrain, data };
+        command.SetAction((result, cancel) => Task.Run(() => CliErrors.Guard(() =>
         {
             var run = RunRecord.Load(result.GetValue(dir)!);
             var space = composition.SpaceOf(run);
-            string text = RunExport.Export(run, space, result.GetValue(top), result.GetValue(format)!);
+            // Threads 1: the run's workers' default, under which the retraining reproduces the run's training.
+            var slot = new EvaluatorSlot(0, 1, "cpu", result.GetValue(data), Threads: 1, CompleteLearned: true);
+            using var retrainer = result.GetValue(noRetrain)
+                ? null
+                : new ExportRetrainer(run, space, () => composition.CreateEvaluator(slot), Console.Error.WriteLine, cancel);
+            string text;
+            try
+            {
+                text = RunExport.Export(run, space, result.GetValue(top), result.GetValue(format)!, retrainer);
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                Console.Error.WriteLine("stopped: nothing exported");
+                return 130;
+            }
             if (result.GetValue(output) is { } file)
             {
                 File.WriteAllText(file, text);
@@ -26,7 +51,7 @@ public static class ExportCommand
             }
             else Console.Out.Write(text);
             return 0;
-        }));
+        }), CancellationToken.None));
         return command;
     }
 }

@@ -42,6 +42,7 @@ public sealed record SearchComposition(
                 DataDirectory = slot.DataDirectory,
                 // libtorch threads are process-wide: share the cores among the CPU slots unless told.
                 Threads = slot.Threads > 0 ? slot.Threads : Math.Max(1, Environment.ProcessorCount / Math.Max(1, slot.Slots)),
+                CompleteLearned = slot.CompleteLearned,
             });
         })
     {

@@ -8,12 +8,15 @@ namespace Cluster.Runs;
 /// <summary>
 /// `search export`: the top K members of a run's front (best first on the first objective), with
 /// their trained learnable values and objectives, written by <see cref="Exporter"/> in one format.
+/// Objectives are always the recorded ones; a retrained network's comparison with them is in its note.
 /// </summary>
 public static class RunExport
 {
     /// <param name="space">The run's space (its family parses the genomes, its objectives name and rank them).</param>
+    /// <param name="retrainer">Trains again the KAN networks whose run kept no coefficients (<see cref="ExportRetrainer.Needs"/>);
+    /// null exports them from initialisation, as their note says.</param>
     /// <exception cref="ArgumentException">A bad format or K, a run without results, or a front that cannot be exported.</exception>
-    public static string Export(RunRecord run, SearchSpace space, int top, string format)
+    public static string Export(RunRecord run, SearchSpace space, int top, string format, ExportRetrainer? retrainer = null)
     {
         if (!Exporter.Formats.Contains(format))
             throw new ArgumentException($"unknown export format '{format}'; choose one of {string.Join(", ", Exporter.Formats)}", nameof(format));
@@ -25,17 +28,25 @@ public static class RunExport
         // The front's values come from the top rung's plan: whether its tasks trained the layers at unit gain.
         var plan = space.FinalPlan;
         bool unitGain = plan.UnitGain ?? plan.Tasks.All(t => ProxyTasks.List.FirstOrDefault(p => p.Name == t)?.Training.UnitGain == true);
-        var items = RunRanking.Front(status, first.ToMinimized).Take(top).Select(f => new ExportItem(
-            space.Family.Parse(f.Genome),
-            $"{space.Name}_{f.Id}",
-            f.Learned,
-            space.Objectives.Items.Select((o, i) => (o.Name, Value: i < f.Objectives.Length ? f.Objectives[i] : double.NaN)).ToDictionary(p => p.Name, p => p.Value),
-            new Dictionary<string, string>
+        var items = RunRanking.Front(status, first.ToMinimized).Take(top).Select(f =>
+        {
+            string name = $"{space.Name}_{f.Id}";
+            var retrained = retrainer is not null && ExportRetrainer.Needs(f) ? retrainer.Retrain(f, name) : null;
+            var metadata = new Dictionary<string, string>
             {
                 ["individual_id"] = f.Id.ToString(CultureInfo.InvariantCulture),
                 ["run_id"] = dir.RunId,
-            },
-            unitGain)).ToArray();
+            };
+            if (retrained is not null) metadata["coefficients"] = retrained.Source;
+            return new ExportItem(
+                space.Family.Parse(f.Genome),
+                name,
+                retrained?.Learned ?? f.Learned,
+                space.Objectives.Items.Select((o, i) => (o.Name, Value: i < f.Objectives.Length ? f.Objectives[i] : double.NaN)).ToDictionary(p => p.Name, p => p.Value),
+                metadata,
+                unitGain,
+                retrained?.Source);
+        }).ToArray();
         return Exporter.Export(format, items, new ExportOptions { RunId = dir.RunId });
     }
 }

@@ -111,7 +111,8 @@ public sealed class CandidateEvaluator : ICandidateEvaluator, IDisposable
             for (int s = 0; s < job.Plan.Seeds; s++)
             {
                 cancel.ThrowIfCancellationRequested();
-                var (m, learned) = CandidateTraining.Run(task, candidate, task.Settings, CandidateSeeds.Training(job.Seed, task.Name, s), cancel);
+                var (m, learned) = CandidateTraining.Run(task, candidate, task.Settings, CandidateSeeds.Training(job.Seed, task.Name, s), cancel,
+                    _options.CompleteLearned);
                 _secondsPerStep[task.Name] = m.WallSeconds / Math.Max(1, m.Steps);
                 if (summaries.Count == 0 && s == 0) report.Learned = learned;
                 if (m.Diverged)

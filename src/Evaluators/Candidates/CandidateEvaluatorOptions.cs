@@ -23,4 +23,11 @@ public sealed record CandidateEvaluatorOptions
 
     /// <summary>libtorch threads (process-wide); 0 keeps the current setting.</summary>
     public int Threads { get; init; }
+
+    /// <summary>
+    /// Report every learned value, even those a run does not keep (a KAN network above
+    /// <c>KanLearned.MaxValues</c> values): for exports that retrain such a network, never for runs,
+    /// whose journal and status would grow by ~35 bytes a value.
+    /// </summary>
+    public bool CompleteLearned { get; init; }
 }

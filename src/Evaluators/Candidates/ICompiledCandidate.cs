@@ -24,7 +24,8 @@ public interface ICompiledCandidate
 
     /// <summary>
     /// Learned values of a trained model for export: an activation's scalars of the first slot position,
-    /// a KAN network's widths and tensors (<c>KanLearned</c>); empty when it has none.
+    /// a KAN network's widths and tensors (<c>KanLearned</c>); empty when it has none. Values a run would
+    /// not keep (a big KAN network's tensors) only when <paramref name="complete"/> (an export retraining it).
     /// </summary>
-    IReadOnlyDictionary<string, double> ReadLearned(nn.Module<Tensor, Tensor> trainedModel);
+    IReadOnlyDictionary<string, double> ReadLearned(nn.Module<Tensor, Tensor> trainedModel, bool complete = false);
 }

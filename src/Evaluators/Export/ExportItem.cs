@@ -10,6 +10,8 @@ namespace Evaluators.Export;
 /// metadata (e.g. "individual_id"). Objectives and metadata are written sorted by key.
 /// <see cref="UnitGain"/>: the search trained the layer scaled to unit gain
 /// (<c>Evaluators.Slots.UnitGainSlot</c>), so the export multiplies by the same fixed gain.
+/// <see cref="LearnedSource"/>: where the trained values came from when not from the run's record
+/// (e.g. "retrained at export with the run's seed 42; ..."), so the export's notes say so.
 /// </summary>
 public sealed record ExportItem(
     IGenome Genome,
@@ -17,4 +19,5 @@ public sealed record ExportItem(
     IReadOnlyDictionary<string, double>? Learned = null,
     IReadOnlyDictionary<string, double>? Objectives = null,
     IReadOnlyDictionary<string, string>? Metadata = null,
-    bool UnitGain = false);
+    bool UnitGain = false,
+    string? LearnedSource = null);

@@ -5,12 +5,14 @@ namespace Evaluators.Candidates.Training;
 /// <summary>One training run of a compiled candidate, reading its learned scalars before the model goes.</summary>
 public static class CandidateTraining
 {
+    /// <param name="completeLearned">Read every learned value (see <see cref="ICompiledCandidate.ReadLearned"/>).</param>
     public static (TrainingMetrics Metrics, IReadOnlyDictionary<string, double> Learned) Run(
-        PlannedTask task, ICompiledCandidate candidate, TrainingSettings settings, ulong seed, CancellationToken cancel)
+        PlannedTask task, ICompiledCandidate candidate, TrainingSettings settings, ulong seed, CancellationToken cancel,
+        bool completeLearned = false)
     {
         IReadOnlyDictionary<string, double> learned = new Dictionary<string, double>();
         var metrics = Trainer.Train(task.Task.Template, candidate.Slot, task.Data, settings, seed,
-            cancel: cancel, trained: model => learned = candidate.ReadLearned(model));
+            cancel: cancel, trained: model => learned = candidate.ReadLearned(model, completeLearned));
         return (metrics, learned);
     }
 }

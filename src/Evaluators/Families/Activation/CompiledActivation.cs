@@ -39,7 +39,7 @@ public sealed class CompiledActivation(ActivationGenome genome, string? limitPro
         return new ProbeResponse(inputs, outputs, gradients);
     }
 
-    public IReadOnlyDictionary<string, double> ReadLearned(nn.Module<Tensor, Tensor> trainedModel) =>
+    public IReadOnlyDictionary<string, double> ReadLearned(nn.Module<Tensor, Tensor> trainedModel, bool complete = false) =>
         trainedModel.modules().OfType<ActivationModule>().FirstOrDefault()?.LearnedValues
         ?? new Dictionary<string, double>();
 }

@@ -28,6 +28,7 @@ public sealed class CompiledKan(KanBasisGenome genome, string? limitProblem) : I
             ($"layer{l}", (nn.Module<Tensor, Tensor>)new KanLayerModule(Genome.Layers[l], l == 0 ? 1 : ProbeWidth, l == layers - 1 ? 1 : ProbeWidth)))));
     }
 
-    /// <summary>Every KAN layer's widths and, for networks of at most <see cref="KanLearned.MaxValues"/> values, its trained tensors (for export).</summary>
-    public IReadOnlyDictionary<string, double> ReadLearned(nn.Module<Tensor, Tensor> trainedModel) => KanLearned.Read(trainedModel);
+    /// <summary>Every KAN layer's widths and its trained tensors (for export): always when <paramref name="complete"/>, else for networks of at most <see cref="KanLearned.MaxValues"/> values.</summary>
+    public IReadOnlyDictionary<string, double> ReadLearned(nn.Module<Tensor, Tensor> trainedModel, bool complete = false) =>
+        KanLearned.Read(trainedModel, complete ? long.MaxValue : KanLearned.MaxValues);
 }

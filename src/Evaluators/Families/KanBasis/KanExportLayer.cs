@@ -42,9 +42,11 @@ public sealed record KanExportLayer(ExportItem Item, string ClassName, KanBasisG
     /// <summary>What the generated code starts from, in one sentence.</summary>
     public string CoefficientsNote => Trained switch
     {
-        { Tensors: not null } => $"Trained coefficients: embedded ({Trained.Values.ToString(CultureInfo.InvariantCulture)} values), loaded when built at the trained widths.",
+        { Tensors: not null } => $"Trained coefficients: embedded ({Trained.Values.ToString(CultureInfo.InvariantCulture)} values" +
+            (Item.LearnedSource is { } source ? $"; {source}" : "") + "), loaded when built at the trained widths.",
         { Widths: not null } => $"Trained coefficients were not kept: the network has {Trained.Values.ToString("N0", CultureInfo.InvariantCulture)} values, " +
-            $"more than the {KanLearned.MaxValues.ToString("N0", CultureInfo.InvariantCulture)} a run records per candidate; parameters start at the search's initialisation (train it, or load a state_dict of the trained network).",
+            $"more than the {KanLearned.MaxValues.ToString("N0", CultureInfo.InvariantCulture)} a run records per candidate; parameters start at the search's initialisation " +
+            "(`search export` retrains it with the run's seed unless given --no-retrain; or train it, or load a state_dict of the trained network).",
         _ => "The run recorded no widths or coefficients for this candidate: give the widths [inputs, hidden..., outputs]; parameters start at the search's initialisation.",
     };
 

@@ -14,6 +14,8 @@ namespace Evaluators.Families.KanBasis;
 /// which coefficients fitted after a grid update would be read on the wrong domain. Each value costs
 /// about 35 bytes in the journal and status, so big networks (fmnist-kan: 508k values) keep only their
 /// widths and count; their domains alone would describe no network, so they are not kept either.
+/// `search export` gets such a network back by training it again with the run's seed for it, reading
+/// it whole (<c>CandidateEvaluatorOptions.CompleteLearned</c>).
 /// </summary>
 public static class KanLearned
 {
@@ -21,8 +23,12 @@ public static class KanLearned
     private const string Prefix = "kan.";
     private const string ValuesKey = Prefix + "values";
 
-    /// <summary>The KAN layers of a trained model, in site order (the template registers them so).</summary>
-    public static Dictionary<string, double> Read(nn.Module<Tensor, Tensor> model)
+    /// <summary>
+    /// The KAN layers of a trained model, in site order (the template registers them so); their tensors
+    /// only when the network has at most <paramref name="maxValues"/> parameter values (runs keep the
+    /// default cap; an export that retrains a big network reads it whole with <see cref="long.MaxValue"/>).
+    /// </summary>
+    public static Dictionary<string, double> Read(nn.Module<Tensor, Tensor> model, long maxValues = MaxValues)
     {
         var layers = model.modules().OfType<KanLayerModule>().ToArray();
         var learned = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -34,7 +40,7 @@ public static class KanLearned
         {
             learned[Key(site, "in")] = layers[site].InFeatures;
             learned[Key(site, "out")] = layers[site].OutFeatures;
-            if (total > MaxValues) continue;
+            if (total > maxValues) continue;
             var tensors = layers[site].named_parameters().Select(p => (p.name, (Tensor)p.parameter)).Concat(layers[site].named_buffers());
             foreach (var (name, t) in tensors)
             {
@@ -84,6 +90,14 @@ public static class KanLearned
         }
         return new KanTrainedValues(widths, total, tensors);
     }
+
+    /// <summary>
+    /// A KAN network's learned values with widths but no tensors: what a run keeps of a network above
+    /// <see cref="MaxValues"/> (`search export` retrains such a network). False for other families' values.
+    /// </summary>
+    /// <exception cref="ArgumentException">KAN values that <see cref="Parse"/> rejects.</exception>
+    public static bool LacksTensors(IReadOnlyDictionary<string, double>? learned) =>
+        learned is not null && learned.ContainsKey(ValuesKey) && Parse(learned) is { Widths: not null, Tensors: null };
 
     private static string Key(int site, params string[] rest) =>
         Prefix + site.ToString(CultureInfo.InvariantCulture) + "." + string.Join(".", rest);

@@ -78,5 +78,5 @@ public sealed class CompiledNormAct(NormActGenome genome, int groups, string? li
     }
 
     /// <summary>Norm-act layers have per-channel parameters, not learned scalars: none are reported.</summary>
-    public IReadOnlyDictionary<string, double> ReadLearned(nn.Module<Tensor, Tensor> trainedModel) => new Dictionary<string, double>();
+    public IReadOnlyDictionary<string, double> ReadLearned(nn.Module<Tensor, Tensor> trainedModel, bool complete = false) => new Dictionary<string, double>();
 }

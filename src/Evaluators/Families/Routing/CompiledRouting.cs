@@ -66,5 +66,5 @@ public sealed class CompiledRouting(RoutingGenome genome, string? limitProblem) 
     }
 
     /// <summary>Nothing is read back: export writes the layer for a given width and loads a state_dict.</summary>
-    public IReadOnlyDictionary<string, double> ReadLearned(nn.Module<Tensor, Tensor> trainedModel) => new Dictionary<string, double>();
+    public IReadOnlyDictionary<string, double> ReadLearned(nn.Module<Tensor, Tensor> trainedModel, bool complete = false) => new Dictionary<string, double>();
 }
