@@ -19,5 +19,5 @@ public sealed class CompiledMlpBaseline : ICompiledCandidate
 
     public ProbeResponse Probe() => ScalarNetworkProbe.Run(ProbeSeed, () => ((EqualParameterMlp)Slot).CreateStack(1, [4, 1]));
 
-    public IReadOnlyDictionary<string, double> ReadLearned(nn.Module<Tensor, Tensor> trainedModel) => new Dictionary<string, double>();
+    public IReadOnlyDictionary<string, double> ReadLearned(nn.Module<Tensor, Tensor> trainedModel, bool complete = false) => new Dictionary<string, double>();
 }
