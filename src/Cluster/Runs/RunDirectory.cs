@@ -24,7 +24,8 @@ public sealed class RunDirectory(string path)
     public const string ValidationName = "validate.json";
     public const string SpaceCopyName = "space.yaml";
 
-    public string Path { get; } = System.IO.Path.GetFullPath(path);
+    // Without a trailing separator ("runs/x/" is "runs/x"), so the run id is the directory's name.
+    public string Path { get; } = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(path));
     public string InfoFile => Under(InfoName);
     public string StoreFile => Under(StoreName);
     public string StatusFile => Under(StatusName);

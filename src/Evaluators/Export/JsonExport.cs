@@ -57,7 +57,7 @@ public static class JsonExport
         foreach (var kv in (item.Metadata ?? new Dictionary<string, string>()).OrderBy(kv => kv.Key, StringComparer.Ordinal))
             w.WriteString(kv.Key, kv.Value);
         w.WriteEndObject();
-        if (options.RunId is { } run) w.WriteString("run_id", run);
+        if (options.RunName is { } run) w.WriteString("run_id", run);
         else w.WriteNull("run_id");
         w.WriteEndObject();
     }

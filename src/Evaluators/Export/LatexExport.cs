@@ -11,7 +11,7 @@ public static class LatexExport
     public static string Write(IReadOnlyList<ExportLayer> layers, ExportOptions options)
     {
         var sb = new StringBuilder("% Layers exported by the architecture search");
-        sb.Append(options.RunId is { } run ? $" (run {OneLine(run)})" : "").Append("; needs amsmath.\n");
+        sb.Append(options.RunName is { } run ? $" (run {OneLine(run)})" : "").Append("; needs amsmath.\n");
         foreach (var layer in layers) sb.Append('\n').Append(Equation(layer));
         return sb.ToString();
     }

@@ -61,6 +61,18 @@ public sealed class ExportCommandTests
     }
 
     [Fact]
+    public async Task A_run_directory_given_with_a_trailing_separator_is_named_in_the_headers()
+    {
+        string run = RunWithFront(), id = Path.GetFileName(run), file = Path.Combine(run, "layers.py");
+        Assert.Equal(0, await Invoke("export", run + Path.DirectorySeparatorChar, "--format", "pytorch", "--out", file));
+        Assert.StartsWith($"\"\"\"Layers exported by the architecture search (run {id}).", File.ReadAllText(file));
+        var record = RunRecord.Load(run + Path.DirectorySeparatorChar);
+        Assert.Equal(id, record.Directory.RunId);
+        foreach (var format in new[] { "torchsharp", "latex" })
+            Assert.Contains($"(run {id})", RunExport.Export(record, SearchSpaceFile.LoadEmbedded(), 1, format));
+    }
+
+    [Fact]
     public async Task Bad_format_or_run_directory_ends_with_exit_code_2()
     {
         string run = RunWithFront();

@@ -30,6 +30,18 @@ public class ExporterTests
         }
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void Without_a_run_id_the_headers_name_no_run(string? run)
+    {
+        foreach (var format in new[] { "pytorch", "torchsharp", "latex" })
+            Assert.DoesNotContain("(run", Exporter.Export(format, [Relu], new ExportOptions { RunId = run }));
+        Assert.Contains("\"run_id\": null", Exporter.Export("json", [Relu], new ExportOptions { RunId = run }));
+        Assert.Contains("(run r-1)", Exporter.Export("pytorch", [Relu], new ExportOptions { RunId = "r-1" }));
+    }
+
     [Fact]
     public void A_learned_value_for_a_name_the_genome_lacks_is_refused()
     {

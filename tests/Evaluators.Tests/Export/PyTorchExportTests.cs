@@ -103,9 +103,9 @@ public class PyTorchExportTests
         var classes = Python.Run(FakeTorch.Script, dir.File("norm.py")).Trim().Split(' ');
         Assert.Equal(ExportLayer.ResolveAll(items).Select(l => l.ClassName), classes);
         Assert.Contains("""
-                t0 = self._batch(x, _mean, "running_mean", False)
+                t0 = self._batch(x, 0, self.running_mean, False)
                 t1 = x - t0
-                t2 = torch.sqrt(self._batch(x, _var, "running_var", True) + 1E-05)
+                t2 = torch.sqrt(self._batch(x, 2, self.running_var, True) + 1E-05)
                 t3 = t1 / t2
                 t4 = t3 * self.gamma
                 t5 = t4 + self.beta

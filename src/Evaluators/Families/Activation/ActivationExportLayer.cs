@@ -46,7 +46,9 @@ public sealed record ActivationExportLayer(ExportItem Item, string ClassName, Ac
           .Append("    GENOME = ").Append(Literals.QuotedString(Genome.Text)).Append('\n');
         if (Gain is { } gain)
             sb.Append("    # The search trained GAIN * f, GAIN = 1 / sqrt(E[f(z)^2]) for z ~ N(0, 1) at the initial values.\n")
-              .Append("    GAIN = ").Append(Literals.Python(gain)).Append('\n');
+              .Append("    GAIN = ").Append(Literals.Python(gain)).Append('\n')
+              // torch.jit.script sees only instance attributes, and class ones listed as constants.
+              .Append("    __constants__ = [\"GAIN\"]\n");
         sb.Append("\n    def __init__(self):\n        super().__init__()\n");
         foreach (var l in Learnables)
             sb.Append("        self.register_parameter(").Append(Literals.QuotedString(names[l.Name]))

@@ -11,22 +11,24 @@ namespace Evaluators.Families.NormAct;
 /// initial values, group count lowered until it divides C, one (C) running-statistic buffer per
 /// batch aggregate (<see cref="RunningStats"/>; the variance tracked unbiased, as BatchNorm).
 /// Forward computes each distinct node once, so a shared batch statistic updates its buffer once per call.
+/// The code compiles under <c>torch.jit.script</c>: typed helpers, a moment code instead of a function
+/// argument, and each running buffer passed as the tensor itself.
 /// </summary>
 public static class NormActPython
 {
-    /// <summary>Module-level helpers the classes use; written once per file.</summary>
+    /// <summary>
+    /// Module-level helpers the classes use; written once per file. Typed, and the statistic chosen
+    /// by an int code rather than passed as a function, so that <c>torch.jit.script</c> compiles them.
+    /// </summary>
     public const string Helpers = """
 
 
-        def _mean(a, dims):
-            return a.mean(dim=dims, keepdim=True)
-
-
-        def _m2(a, dims):
-            return (a * a).mean(dim=dims, keepdim=True)
-
-
-        def _var(a, dims):
+        def _stat(a: torch.Tensor, moment: int, dims: List[int]) -> torch.Tensor:
+            # moment 0: the mean, 1: the second moment (mean of squares), 2: the biased variance.
+            if moment == 0:
+                return a.mean(dim=dims, keepdim=True)
+            if moment == 1:
+                return (a * a).mean(dim=dims, keepdim=True)
             return a.var(dim=dims, unbiased=False, keepdim=True)
 
         """;
@@ -74,15 +76,17 @@ public static class NormActPython
     private static string Aggregate(UnaryExpr node, string a, IReadOnlyList<RunningStats.Buffer> buffers)
     {
         var (moment, axes) = node.Op.Decompose();
-        string stat = moment switch { Moment.Mean => "_mean", Moment.SecondMoment => "_m2", _ => "_var" };
+        // The moment code of _stat; a standard deviation is the square root of the variance.
+        int stat = moment switch { Moment.Mean => 0, Moment.SecondMoment => 1, _ => 2 };
         // The operand broadcast to x's shape, as the compiled module reduces it.
         string full = a == "x" ? a : $"{a}.expand_as(x)";
         var buffer = buffers.FirstOrDefault(b => b.Node.Equals(node));
         string value = axes switch
         {
-            AggregateAxes.Batch => $"self._batch({full}, {stat}, {Literals.QuotedString(buffer!.Name)}, {(buffer.Unbiased ? "True" : "False")})",
-            AggregateAxes.Layer => $"{stat}({full}, (1, 2, 3))",
-            AggregateAxes.Instance => $"{stat}({full}, (2, 3))",
+            // The registered buffer itself, so the in-place update of the running statistic hits it.
+            AggregateAxes.Batch => $"self._batch({full}, {stat}, self.{buffer!.Name}, {(buffer.Unbiased ? "True" : "False")})",
+            AggregateAxes.Layer => $"_stat({full}, {stat}, [1, 2, 3])",
+            AggregateAxes.Instance => $"_stat({full}, {stat}, [2, 3])",
             _ => $"self._group({full}, {stat})",
         };
         return moment == Moment.Std ? $"torch.sqrt({value} + {Literals.Python(ScalarMath.Eps)})" : value;
@@ -94,26 +98,25 @@ public static class NormActPython
                 # (N, C, H, W), or (N, C) taken as (N, C, 1, 1); the output has the input's shape.
                 x4 = x.view(x.shape[0], x.shape[1], 1, 1) if x.dim() == 2 else x
                 if x4.dim() != 4 or x4.shape[1] != self.num_features:
-                    raise ValueError(f"expected (N, {self.num_features}, H, W) or (N, {self.num_features}), got {tuple(x.shape)}")
+                    raise ValueError(f"expected (N, {self.num_features}, H, W) or (N, {self.num_features}), got {list(x.shape)}")
                 return self._compute(x4).expand_as(x4).contiguous().view(x.shape)
 
         """;
 
     private const string Methods = """
 
-            def _group(self, a, stat):
+            def _group(self, a: torch.Tensor, moment: int) -> torch.Tensor:
                 # Statistics within each channel group, broadcast back to (N, C, 1, 1).
                 n, c, h, w = a.shape
-                s = stat(a.reshape(n, self.groups, c // self.groups, h, w), (2, 3, 4))
+                s = _stat(a.reshape(n, self.groups, c // self.groups, h, w), moment, [2, 3, 4])
                 return s.expand(n, self.groups, c // self.groups, 1, 1).reshape(n, c, 1, 1)
 
-            def _batch(self, a, stat, buffer, unbiased):
+            def _batch(self, a: torch.Tensor, moment: int, running: torch.Tensor, unbiased: bool) -> torch.Tensor:
                 # Training: the batch statistic, folded into the running one (a variance as the
                 # unbiased estimate, as BatchNorm tracks it); evaluation: the running one.
-                running = getattr(self, buffer)
                 if not self.training:
                     return running.view(1, -1, 1, 1)
-                s = stat(a, (0, 2, 3))
+                s = _stat(a, moment, [0, 2, 3])
                 with torch.no_grad():
                     count = a.shape[0] * a.shape[2] * a.shape[3]
                     observed = s * (count / (count - 1)) if unbiased and count > 1 else s
