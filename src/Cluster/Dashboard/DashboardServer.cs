@@ -63,7 +63,7 @@ public sealed class DashboardServer : IAsyncDisposable
 
     /// <summary>Checks every run directory, binds and starts serving.</summary>
     /// <exception cref="DirectoryNotFoundException">A path that is not a run directory; the message names it.</exception>
-    /// <exception cref="ArgumentException">A host that is neither an address nor a name that resolves.</exception>
+    /// <exception cref="ArgumentException">A host that is neither an address nor a name that resolves, or an address and port it cannot bind (in use).</exception>
     public static async Task<DashboardServer> StartAsync(DashboardOptions options, IRunPages pages, CancellationToken cancel = default)
     {
         var runs = options.RunDirectories.Select(RunFiles.RequireRun).ToArray();
@@ -82,16 +82,20 @@ public sealed class DashboardServer : IAsyncDisposable
 
         var watcher = new RunWatcher(runs, options.PollInterval);
         app.UseRouting();
-        app.MapGet("/", () => Html(pages.Page(runs, live: true)));
-        app.MapGet("/body", () => Html(pages.Body(runs)));
+        app.MapGet("/", (HttpContext context) => Html(context, Rendered(() => pages.Page(runs, live: true), FallbackPage)!));
+        app.MapGet("/body", (HttpContext context) => Rendered(() => pages.Body(runs), null) is { } body
+            ? Html(context, body)
+            : Results.Text("the runs could not be rendered just now", statusCode: StatusCodes.Status503ServiceUnavailable));
         app.MapGet("/runs.json", () => Results.Text(RunsJson(runs), "application/json; charset=utf-8"));
         app.MapGet("/events", (HttpContext context) => Events(context, watcher, options.Heartbeat, app.Lifetime.ApplicationStopping));
 
         try { await app.StartAsync(cancel); }
-        catch
+        catch (Exception e)
         {
             await watcher.DisposeAsync();
             await app.DisposeAsync();
+            // A port in use (or an address not on this machine) is the user's to change: one line, exit 2.
+            if (e is IOException) throw new ArgumentException($"cannot serve on {options.Host}:{options.Port}: {e.Message}", e);
             throw;
         }
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
@@ -113,7 +117,27 @@ public sealed class DashboardServer : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
+    private static IResult Html(HttpContext context, string html)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Content(html, "text/html; charset=utf-8");
+    }
+
+    /// <summary>
+    /// The renderer's output, or <paramref name="fallback"/> of the error when it throws (a renderer that
+    /// trips over a file caught mid-write): the live page keeps its last #runs on a failed /body, and a
+    /// failed page still follows /events, so both recover at the next change.
+    /// </summary>
+    private static string? Rendered(Func<string> render, Func<Exception, string>? fallback)
+    {
+        try { return render(); }
+        catch (Exception e) when (e is not OutOfMemoryException) { return fallback?.Invoke(e); }
+    }
+
+    private static string FallbackPage(Exception e) =>
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>search dashboard</title>\n</head>\n<body>\n" +
+        $"<div id=\"runs\"><p class=\"problem\">the runs could not be rendered: {WebUtility.HtmlEncode(e.Message)}</p></div>\n" +
+        InterimRunPages.LiveScript + "\n</body>\n</html>\n";
 
     private static IPAddress Resolve(string host)
     {

@@ -43,6 +43,7 @@ public sealed class InterimRunPages : IRunPages
         .problem { color: #a00; }
         svg.front-plot { background: #fafafa; border: 1px solid #ddd; }
         circle.front-point { fill: #2a6fdb; }
+        svg.front-plot text.axis { font-size: 10px; fill: #777; }
         </style>
         """;
 
@@ -107,8 +108,18 @@ public sealed class InterimRunPages : IRunPages
             double cy = height - pad - Scale(Y(m), y0, y1) * (height - 2 * pad);
             html.Append($"<circle class=\"front-point\" data-id=\"{m.Id}\" cx=\"{F(cx)}\" cy=\"{F(cy)}\" r=\"4\"><title>{m.Id}: {E(m.Genome)} ({E(Numbers(m.Objectives))})</title></circle>\n");
         }
+        if (front.Length > 0)
+        {
+            // The ranges of the finite values, at the axes' ends.
+            html.Append($"<text class=\"axis\" x=\"{pad}\" y=\"{height - 6}\">{E(N(x0))}</text>")
+                .Append($"<text class=\"axis\" x=\"{width - pad}\" y=\"{height - 6}\" text-anchor=\"end\">{E(N(x1))}</text>")
+                .Append($"<text class=\"axis\" x=\"4\" y=\"{height - pad}\">{E(N(y0))}</text>")
+                .Append($"<text class=\"axis\" x=\"4\" y=\"{pad - 8}\">{E(N(y1))}</text>\n");
+        }
         html.Append("</svg>\n");
     }
+
+    private static string N(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 
     private static (double, double) Range(IEnumerable<double> values)
     {
@@ -119,7 +130,7 @@ public sealed class InterimRunPages : IRunPages
     private static double Scale(double v, double lo, double hi) =>
         double.IsNaN(v) ? 0 : double.IsPositiveInfinity(v) ? 1 : double.IsNegativeInfinity(v) ? 0 : hi > lo ? (v - lo) / (hi - lo) : 0.5;
 
-    private static string Numbers(double[] values) => string.Join(", ", values.Select(v => v.ToString("G4", CultureInfo.InvariantCulture)));
+    private static string Numbers(double[] values) => string.Join(", ", values.Select(N));
 
     private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 

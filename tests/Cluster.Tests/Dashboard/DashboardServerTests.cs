@@ -81,6 +81,25 @@ public sealed class DashboardServerTests
         Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(new Uri(server.Url, "runs.json"))).StatusCode);
     }
 
+    private sealed class FailingPages : IRunPages
+    {
+        public string Page(IReadOnlyList<string> runDirectories, bool live) => throw new InvalidOperationException("status.json <half>");
+        public string Body(IReadOnlyList<string> runDirectories) => throw new InvalidOperationException("status.json <half>");
+    }
+
+    [Fact]
+    public async Task A_renderer_that_throws_leaves_a_page_that_still_follows_the_events()
+    {
+        var dir = DashboardRuns.Hand("dash-failing");
+        await using var server = await DashboardServer.StartAsync(new DashboardOptions { RunDirectories = [dir.Path], Port = 0 }, new FailingPages());
+        var page = await Http.GetAsync(server.Url);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        string html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<div id=\"runs\"><p class=\"problem\">the runs could not be rendered: status.json &lt;half&gt;</p></div>", html);
+        Assert.Contains("new EventSource('/events')", html);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await Http.GetAsync(new Uri(server.Url, "body"))).StatusCode);
+    }
+
     [Fact]
     public async Task Events_arrive_after_a_file_changes_and_end_when_the_server_stops()
     {
@@ -161,6 +180,22 @@ public sealed class DashboardServerTests
         Assert.Contains(empty, stderr);
         Assert.Contains("run.json", stderr);
         await Assert.ThrowsAsync<DirectoryNotFoundException>(() => DashboardRuns.Serve(missing));
+    }
+
+    [Fact]
+    public async Task A_port_in_use_is_a_one_line_error()
+    {
+        var dir = DashboardRuns.Hand("dash-port");
+        var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            int port = ((IPEndPoint)taken.LocalEndpoint).Port;
+            var e = await Assert.ThrowsAsync<ArgumentException>(() =>
+                DashboardServer.StartAsync(new DashboardOptions { RunDirectories = [dir.Path], Port = port }, new InterimRunPages()));
+            Assert.Contains($"127.0.0.1:{port}", e.Message);
+        }
+        finally { taken.Stop(); }
     }
 
     [Fact]
