@@ -10,14 +10,15 @@ namespace Cluster.Cli;
 
 /// <summary>
 /// `search run`, `search resume`, `search status`, `search export`, `search confirm`, `search validate`,
-/// `search node`: start, continue, watch, export, retrain and validate runs, and join a cluster as an
-/// evaluator node. A finished run's baselines are
+/// `search node`, `search dashboard`: start, continue, watch, export, retrain and validate runs, join a cluster as an
+/// evaluator node, and watch runs in the browser. A finished run's baselines are
 /// evaluated after the search, on this process, with the same plan and one shared seed.
 /// </summary>
 public static class SearchCommands
 {
     public static IEnumerable<Command> Create(SearchComposition composition) =>
-        [Run(composition), Resume(composition), Status(composition), ExportCommand.Create(composition), ConfirmCommand.Create(composition), ValidateCommand.Create(composition), Node(composition)];
+        [Run(composition), Resume(composition), Status(composition), ExportCommand.Create(composition), ConfirmCommand.Create(composition), ValidateCommand.Create(composition), Node(composition),
+            DashboardCommand.Create()];
 
     internal static Option<string> Devices() => new("--device")
     {
