@@ -17,7 +17,7 @@ namespace Cluster.Cli;
 public static class SearchCommands
 {
     public static IEnumerable<Command> Create(SearchComposition composition) =>
-        [Run(composition), Resume(composition), Status(composition), ExportCommand.Create(composition), ConfirmCommand.Create(composition), ValidateCommand.Create(composition), Node(composition)];
+        [Run(composition), Resume(composition), Status(composition), ExportCommand.Create(composition), ConfirmCommand.Create(composition), ValidateCommand.Create(composition), ReportCommand.Create(composition), Node(composition)];
 
     internal static Option<string> Devices() => new("--device")
     {
