@@ -85,10 +85,10 @@ public static class PngReport
         var series = ProgressPlotView.Of(run).FirstOrDefault();
         if (series is null || series.Improvements.Count == 0) return null;
         var plot = new Plot();
-        var xs = series.Improvements.Select(p => (double)p.Evaluations).Append(series.Evaluations).ToArray();
-        var ys = series.Improvements.Select(p => p.Best).Append(series.Improvements[^1].Best).ToArray();
-        var line = plot.Add.Scatter(xs, ys, Colors.Green);
+        var line = plot.Add.ScatterLine(series.Points.Select(p => (double)p.Evaluations).ToArray(), series.Points.Select(p => p.Best).ToArray(), Colors.Green);
         line.ConnectStyle = ConnectStyle.StepHorizontal;
+        var marks = plot.Add.ScatterPoints(series.Improvements.Select(p => (double)p.Evaluations).ToArray(), series.Improvements.Select(p => p.Best).ToArray(), Colors.Green);
+        marks.MarkerSize = 6;
         plot.XLabel("evaluations");
         plot.YLabel($"best {series.Objective}");
         plot.Title($"{run.RunId}: best so far");

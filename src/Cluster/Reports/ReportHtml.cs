@@ -74,10 +74,15 @@ public static class ReportHtml
         .axis { stroke: #444; } .tick { stroke: #444; } .grid { stroke: #eee; } .tick-label, .axis-label { fill: #444; }
         .front-point { fill: #1f77b4; stroke: #fff; } .baseline-point { fill: #d62728; stroke: #fff; } line.baseline-point { stroke: #d62728; stroke-dasharray: 4 3; }
         .history-point { fill: #bbb; } .front-line { fill: none; stroke: #1f77b4; stroke-width: 1.5; opacity: .8; } .baseline-line { fill: none; stroke: #d62728; stroke-dasharray: 4 3; }
-        .best-line { fill: none; stroke: #2ca02c; stroke-width: 2; } .best-tail { fill: none; stroke: #2ca02c; stroke-dasharray: 4 3; } .best-point { fill: #2ca02c; }
-        .curve { fill: none; stroke-width: 1.5; } .curve.front { stroke: #1f77b4; opacity: .75; } .curve.baseline { stroke: #d62728; stroke-dasharray: 5 3; }
-        .basis-fn { fill: none; stroke-width: 1.2; } .c0 { stroke: #1f77b4; } .c1 { stroke: #ff7f0e; } .c2 { stroke: #2ca02c; } .c3 { stroke: #d62728; }
-        .c4 { stroke: #9467bd; } .c5 { stroke: #8c564b; } .c6 { stroke: #e377c2; } .c7 { stroke: #7f7f7f; }
+        .best-line { fill: none; stroke: #2ca02c; stroke-width: 2; } .best-point { fill: #2ca02c; }
+        .curve { fill: none; stroke-width: 1.5; } .curve.front { opacity: .85; } .curve.baseline { stroke: #d62728; stroke-dasharray: 5 3; }
+        .basis-fn { fill: none; stroke-width: 1.2; }
+        .c0 { stroke: #1f77b4; border-color: #1f77b4; } .c1 { stroke: #ff7f0e; border-color: #ff7f0e; } .c2 { stroke: #2ca02c; border-color: #2ca02c; }
+        .c3 { stroke: #9467bd; border-color: #9467bd; } .c4 { stroke: #8c564b; border-color: #8c564b; } .c5 { stroke: #e377c2; border-color: #e377c2; }
+        .c6 { stroke: #17becf; border-color: #17becf; } .c7 { stroke: #7f7f7f; border-color: #7f7f7f; }
+        ul.legend { list-style: none; padding: 0; margin: 0 0 .5em; font-size: 12px; font-family: ui-monospace, monospace; }
+        .swatch { display: inline-block; width: 2em; margin-right: .5em; vertical-align: middle; border-top: 2px solid #1f77b4; }
+        .swatch.baseline { border-top: 2px dashed #d62728; }
         figure.basis { margin: .5em 0; } figcaption { font-family: ui-monospace, monospace; font-size: 12px; }
         .formula { margin: .3em 0; } .formula code { font-size: 12px; } .latex { font-family: ui-monospace, monospace; color: #555; font-size: 11px; }
         svg circle:hover, svg rect:hover { stroke: #000; } svg polyline:hover { stroke-width: 3; }

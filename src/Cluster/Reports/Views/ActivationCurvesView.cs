@@ -49,10 +49,17 @@ public static class ActivationCurvesView
         Html.Heading(sb, "Activation functions");
         var y = Svg.Range(curves.SelectMany(c => c.Points.Select(p => p.Y)).Where(v => Math.Abs(v) <= Clip));
         var svg = new Svg("curves", (From, To), Svg.Padded(y), "x", "f(x)");
+        int k = 0;
+        var legend = new StringBuilder("<ul class=\"legend\">");
         foreach (var c in curves)
-            svg.Polyline(c.Points.Select(p => (p.X, Math.Clamp(p.Y, y.Min - 1, y.Max + 1))), $"curve {c.Role}",
-                $"data-genome=\"{Html.Escape(c.Genome)}\" data-role=\"{c.Role}\"" + (c.Id is { } id ? $" data-id=\"{id}\"" : ""),
-                (c.Id is { } i ? $"#{i} " : "baseline ") + c.Genome);
-        sb.Append(svg);
+        {
+            // Front members in the palette's colours, baselines dashed red.
+            string colour = c.Role == "front" ? $" c{k++ % 8}" : "";
+            string label = (c.Id is { } i ? $"#{i} " : "baseline ") + c.Genome;
+            svg.Polyline(c.Points.Select(p => (p.X, Math.Clamp(p.Y, y.Min - 1, y.Max + 1))), $"curve {c.Role}{colour}",
+                $"data-genome=\"{Html.Escape(c.Genome)}\" data-role=\"{c.Role}\"" + (c.Id is { } id ? $" data-id=\"{id}\"" : ""), label);
+            legend.Append("<li><span class=\"swatch ").Append(c.Role).Append(colour).Append("\"></span>").Append(Html.Escape(label)).Append("</li>");
+        }
+        sb.Append(svg).Append(legend).Append("</ul>\n");
     }
 }
