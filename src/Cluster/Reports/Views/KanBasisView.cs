@@ -62,6 +62,7 @@ public static class KanBasisView
         var bases = Of(run);
         if (bases.Count == 0) return;
         Html.Heading(sb, "KAN bases of the front");
+        sb.Append("<div class=\"plots\">\n");
         foreach (var b in bases)
         {
             sb.Append("<figure class=\"basis\"><figcaption>").Append(Html.Escape(b.Basis)).Append(" (used by ")
@@ -72,5 +73,6 @@ public static class KanBasisView
                 svg.Polyline(b.Features[c], $"basis-fn c{c % 8}", $"data-index=\"{c}\"", $"{b.Basis}: F_{c}");
             sb.Append(svg).Append("</figure>\n");
         }
+        sb.Append("</div>\n");
     }
 }

@@ -54,6 +54,7 @@ public static class ProgressPlotView
             Html.Note(sb, "no-history", "no evaluations yet");
             return;
         }
+        sb.Append("<div class=\"plots\">\n");
         foreach (var s in Of(run))
         {
             if (s.Improvements.Count == 0) continue;
@@ -66,5 +67,6 @@ public static class ProgressPlotView
                 svg.Circle(p.Evaluations, p.Best, 2.5, "best-point", $"data-id=\"{p.Id}\"", $"#{p.Id}: {s.Objective} = {Html.Num(p.Best)} at evaluation {p.Evaluations}");
             sb.Append(svg);
         }
+        sb.Append("</div>\n");
     }
 }
