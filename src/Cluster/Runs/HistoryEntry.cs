@@ -6,7 +6,8 @@ namespace Cluster.Runs;
 /// One finished evaluation as history.jsonl records it: proposal id, seconds since the run started
 /// (run.json's StartedUtc) when the coordinator applied it, "accepted", "rejected" or "failed", the
 /// rejecting stage, the multi-fidelity rung (0 without rungs) and the objectives in their natural
-/// direction (null unless accepted).
+/// direction (null unless accepted). An evaluation whose line a crash lost is written on resume, with
+/// the resume's time.
 /// </summary>
 public sealed record HistoryEntry(
     [property: JsonPropertyName("id")] long Id,

@@ -22,7 +22,8 @@ public static class FormulaView
         {
             string? latex = null;
             try { latex = LatexFormula.Of(g.Root); }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException) { }
+            // A formula LaTeX cannot write is shown as text only: the report must render whatever a run holds.
+            catch (Exception e) when (e is not OutOfMemoryException) { }
             if (latex is not null) sb.Append("<div class=\"latex\">").Append(Html.Escape(latex)).Append("</div>");
         }
         sb.Append("</div>\n");
