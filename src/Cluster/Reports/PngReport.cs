@@ -9,7 +9,7 @@ public sealed class PngUnavailableException(string message, Exception inner) : E
 /// <summary>
 /// The report's plots as PNG files (ScottPlot 5): front.png (the front and baselines on the first two
 /// objectives), progress.png (best so far on the first objective), curves.png (activation curves, or
-/// a KAN run's basis features). Written from the same series the HTML views draw.
+/// a KAN run's basis features, one plot per basis). Written from the same series the HTML views draw.
 /// </summary>
 public static class PngReport
 {
@@ -26,6 +26,12 @@ public static class PngReport
             if (Front(run) is { } front) written.Add(Save(front, directory, prefix + "front.png"));
             if (Progress(run) is { } progress) written.Add(Save(progress, directory, prefix + "progress.png"));
             if (Curves(run) is { } curves) written.Add(Save(curves, directory, prefix + "curves.png"));
+            if (Bases(run) is var (bases, count) && bases is not null)
+            {
+                string path = Path.Combine(directory, prefix + "curves.png");
+                bases.SavePng(path, Width, Math.Max(Height, 320 * count));
+                written.Add(path);
+            }
         }
         catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
         {
@@ -116,28 +122,32 @@ public static class PngReport
             plot.ShowLegend();
             return plot;
         }
-        if (run.Family == "kan-basis")
-        {
-            var bases = KanBasisView.Of(run);
-            if (bases.Count == 0) return null;
-            var plot = new Plot();
-            var palette = new ScottPlot.Palettes.Category10();
-            for (int b = 0; b < bases.Count; b++)
-            {
-                var color = palette.GetColor(b);
-                for (int c = 0; c < bases[b].Features.Count; c++)
-                {
-                    var f = bases[b].Features[c];
-                    var s = plot.Add.ScatterLine(f.Select(p => p.X).ToArray(), f.Select(p => p.Y).ToArray(), color);
-                    if (c == 0) s.LegendText = bases[b].Basis;
-                }
-            }
-            plot.XLabel("x");
-            plot.YLabel("F_c(x)");
-            plot.Title($"{run.RunId}: KAN basis features");
-            plot.ShowLegend();
-            return plot;
-        }
         return null;
+    }
+
+    /// <summary>A kan-basis run's bases, one plot each, stacked (the same features as the HTML's basis plots).</summary>
+    private static (Multiplot? Plots, int Count) Bases(RunView run)
+    {
+        if (run.Family != "kan-basis") return (null, 0);
+        var bases = KanBasisView.Of(run);
+        if (bases.Count == 0) return (null, 0);
+        var multiplot = new Multiplot();
+        var palette = new ScottPlot.Palettes.Category10();
+        foreach (var b in bases)
+        {
+            // A new multiplot holds one empty plot: the first basis replaces it.
+            Plot plot;
+            if (b == bases[0]) multiplot.Reset(plot = new Plot());
+            else plot = multiplot.AddPlot();
+            for (int c = 0; c < b.Features.Count; c++)
+            {
+                var f = b.Features[c];
+                var s = plot.Add.ScatterLine(f.Select(p => p.X).ToArray(), f.Select(p => p.Y).ToArray(), palette.GetColor(c));
+                s.LegendText = $"F_{c}";
+            }
+            plot.Title($"{b.Basis} (used by {string.Join(", ", b.UsedBy.Select(id => $"#{id}"))})");
+            plot.XLabel("x");
+        }
+        return (multiplot, bases.Count);
     }
 }

@@ -72,7 +72,8 @@ public sealed class KanReportTests
         string run = Path.Combine(dir, "run");
         Assert.Equal(0, await root.Parse(["run", spaceFile, "--out", run]).InvokeAsync());
         string html = Path.Combine(dir, "report.html");
-        Assert.Equal(0, await root.Parse(["report", run, "--out", html]).InvokeAsync());
+        Assert.Equal(0, await root.Parse(["report", run, "--out", html, "--png", Path.Combine(dir, "png")]).InvokeAsync());
+        Assert.Equal(0x89, File.ReadAllBytes(Path.Combine(dir, "png", "curves.png"))[0]);
         var page = new ReportPage(File.ReadAllText(html));
 
         var family = SearchSpaceFile.Load(spaceFile).Family;
