@@ -122,6 +122,40 @@ public sealed class ReportSectionsTests
     }
 
     [Fact]
+    public void An_activation_curve_uses_the_members_learned_scalars()
+    {
+        string file = Path.Combine(TestRuns.TempDir("report-learned"), "space.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, """
+            name: learned
+            seed: 1
+            family:
+              name: activation
+              mode: free
+            strategy:
+              name: random
+            objectives:
+              - name: loss
+                metric: validation_loss
+                direction: minimize
+            evaluation:
+              tasks: [fmnist-deep-mlp]
+            budget:
+              max_evaluations: 4
+            """);
+        var space = SearchSpaceFile.Load(file);
+        var genome = (Search.Genomes.Activation.ActivationGenome)space.Family.Parse("x * sigmoid(@b(1) * x)");
+        string name = Assert.Single(genome.Learnables.Keys);
+        var front = new[] { new FrontMember(6, genome.Text, [0.3], Learned: new() { [name] = 2.0 }), new FrontMember(8, "relu(x)", [0.4]) };
+        var page = new ReportPage(ReportHtml.Page([View("activation", Status(front), space)]));
+        var curve = Assert.Single(page.All("polyline", "curve"), c => c.Attribute("data-id")?.Value == "6");
+        var at2 = ReportPage.DataPoints(curve).Single(p => Math.Abs(p.X - 2) < 0.01);
+        // 2 sigmoid(2 * 2) with the learned value, not 2 sigmoid(2) with the initial one.
+        Assert.Equal(2 / (1 + Math.Exp(-4)), at2.Y, 0.01);
+        Assert.NotEqual(2 / (1 + Math.Exp(-2)), at2.Y, 0.05);
+    }
+
+    [Fact]
     public void A_run_with_no_result_yet_shows_zero_and_running()
     {
         var page = new ReportPage(ReportHtml.Page([View("activation", null, history: [])]));
