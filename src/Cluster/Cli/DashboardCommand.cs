@@ -23,7 +23,7 @@ public static class DashboardCommand
         command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {
             var options = new DashboardOptions { RunDirectories = result.GetValue(runs)!, Port = result.GetValue(port), Host = result.GetValue(host)! };
-            await using var server = await DashboardServer.StartAsync(options, (pages ?? (() => new InterimRunPages()))(), cancel);
+            await using var server = await DashboardServer.StartAsync(options, (pages ?? (() => new ReportRunPages()))(), cancel);
             Console.Out.WriteLine($"dashboard: {server.Url}");
             Console.Out.Flush();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, server.Stopping);

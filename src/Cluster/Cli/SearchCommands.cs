@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Cluster.Baselines;
+using Cluster.Dashboard;
 using Cluster.Hosting;
 using Cluster.Runs;
 using Cluster.Spaces;
@@ -17,8 +18,8 @@ namespace Cluster.Cli;
 public static class SearchCommands
 {
     public static IEnumerable<Command> Create(SearchComposition composition) =>
-        [Run(composition), Resume(composition), Status(composition), ExportCommand.Create(composition), ConfirmCommand.Create(composition), ValidateCommand.Create(composition), Node(composition),
-            DashboardCommand.Create()];
+        [Run(composition), Resume(composition), Status(composition), ExportCommand.Create(composition), ConfirmCommand.Create(composition), ValidateCommand.Create(composition),
+            ReportCommand.Create(composition), DashboardCommand.Create(() => new ReportRunPages(composition)), Node(composition)];
 
     internal static Option<string> Devices() => new("--device")
     {

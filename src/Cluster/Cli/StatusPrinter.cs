@@ -62,12 +62,18 @@ public static class StatusPrinter
     private static void PrintStages(StageStats[] stages)
     {
         var table = new Table().AddColumns("stage", "examined", "rejected", "reused", "stage time", "training time saved");
-        int Usual(string name) => Array.IndexOf(UsualOrder, name) is var i && i >= 0 ? i : UsualOrder.Length;
-        foreach (var s in stages.OrderByDescending(s => s.Examined).ThenBy(s => Usual(s.Name)).ThenBy(s => s.Name, StringComparer.Ordinal))
+        foreach (var s in InPipelineOrder(stages))
             table.AddRow(s.Name, s.Examined.ToString(), s.Rejected.ToString(), s.Reused.ToString(), Duration(s.Seconds), Duration(s.ComputeSavedSeconds));
         double spent = stages.Sum(s => s.Seconds), saved = stages.Sum(s => s.ComputeSavedSeconds);
         table.AddRow("all", "", stages.Sum(s => s.Rejected).ToString(), stages.Sum(s => s.Reused).ToString(), Duration(spent), Duration(saved));
         AnsiConsole.Write(table);
+    }
+
+    /// <summary>The stages in pipeline order: most examined first, ties in the evaluators' usual order, then by name.</summary>
+    internal static IEnumerable<StageStats> InPipelineOrder(IEnumerable<StageStats> stages)
+    {
+        int Usual(string name) => Array.IndexOf(UsualOrder, name) is var i && i >= 0 ? i : UsualOrder.Length;
+        return stages.OrderByDescending(s => s.Examined).ThenBy(s => Usual(s.Name)).ThenBy(s => s.Name, StringComparer.Ordinal);
     }
 
     internal static string Duration(double seconds) => seconds switch

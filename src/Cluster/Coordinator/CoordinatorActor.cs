@@ -5,6 +5,7 @@ using Akka.Persistence;
 using Cluster.Protocol;
 using Cluster.Protocol.Journal;
 using Cluster.Spaces;
+using Search.Engine;
 
 namespace Cluster.Coordinator;
 
@@ -12,7 +13,9 @@ namespace Cluster.Coordinator;
 /// The thin persistent shell around <see cref="SearchCoordinator"/>: recovers (snapshot, then
 /// later events), persists each result BEFORE acknowledging it and telling the engine, snapshots
 /// every N results, watches workers and cluster members, and checks deadlines. Runs as a cluster
-/// singleton; publishes a <see cref="StatusReport"/> on the event stream after each result.
+/// singleton; publishes a <see cref="StatusReport"/> on the event stream after each result, and hands
+/// the evaluations the engine applied since the last report to <c>onApplied</c> (after recovery: all
+/// of them, so a listener that keeps a history skips what it has).
 /// </summary>
 public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 {
@@ -22,14 +25,18 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private readonly string _runId;
     private readonly CoordinatorSettings _settings;
     private readonly Action<StatusReport>? _onStatus;
+    private readonly Action<IReadOnlyList<ArchiveEntry>>? _onApplied;
+    // Archive entries already handed to _onApplied (the archive holds every applied evaluation in id order).
+    private int _reported;
     private readonly Dictionary<string, IActorRef> _workers = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private SearchCoordinator? _domain;
     private int _sinceSnapshot;
 
-    public CoordinatorActor(SearchSpace space, string runId, CoordinatorSettings settings, Action<StatusReport>? onStatus)
+    public CoordinatorActor(SearchSpace space, string runId, CoordinatorSettings settings, Action<StatusReport>? onStatus,
+        Action<IReadOnlyList<ArchiveEntry>>? onApplied = null)
     {
-        (_space, _runId, _settings, _onStatus) = (space, runId, settings, onStatus);
+        (_space, _runId, _settings, _onStatus, _onApplied) = (space, runId, settings, onStatus, onApplied);
         PersistenceId = "search-run-" + runId;
 
         Recover<SnapshotOffer>(o => _domain = SearchCoordinator.FromSnapshot(_space, _runId, (CoordinatorSnapshot)o.Snapshot, _settings, TimeProvider.System));
@@ -55,8 +62,9 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     public override string PersistenceId { get; }
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(SearchSpace space, string runId, CoordinatorSettings settings, Action<StatusReport>? onStatus = null) =>
-        Akka.Actor.Props.Create(() => new CoordinatorActor(space, runId, settings, onStatus));
+    public static Props Props(SearchSpace space, string runId, CoordinatorSettings settings, Action<StatusReport>? onStatus = null,
+        Action<IReadOnlyList<ArchiveEntry>>? onApplied = null) =>
+        Akka.Actor.Props.Create(() => new CoordinatorActor(space, runId, settings, onStatus, onApplied));
 
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {
@@ -147,10 +155,24 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 
     private void Publish()
     {
+        ReportApplied();
         var status = Status();
         // Reporting must never take the coordinator down (and with it the run).
         try { _onStatus?.Invoke(status); }
         catch (Exception e) { _log.Warning(e, "status report failed"); }
         Context.System.EventStream.Publish(status);
+    }
+
+    private void ReportApplied()
+    {
+        if (_onApplied is null) return;
+        var entries = Domain.Engine.Archive.Entries;
+        if (entries.Count <= _reported) return;
+        var fresh = new ArchiveEntry[entries.Count - _reported];
+        for (int i = 0; i < fresh.Length; i++) fresh[i] = entries[_reported + i];
+        _reported = entries.Count;
+        // Like status reports: a history that cannot be written must not stop the run.
+        try { _onApplied(fresh); }
+        catch (Exception e) { _log.Warning(e, "history report failed"); }
     }
 }

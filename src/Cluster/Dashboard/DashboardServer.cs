@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Cluster.Hosting;
+using Cluster.Runs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -137,7 +138,7 @@ public sealed class DashboardServer : IAsyncDisposable
     private static string FallbackPage(Exception e) =>
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>search dashboard</title>\n</head>\n<body>\n" +
         $"<div id=\"runs\"><p class=\"problem\">the runs could not be rendered: {WebUtility.HtmlEncode(e.Message)}</p></div>\n" +
-        InterimRunPages.LiveScript + "\n</body>\n</html>\n";
+        Reports.ReportHtml.LiveScript + "\n</body>\n</html>\n";
 
     private static IPAddress Resolve(string host)
     {
@@ -193,20 +194,27 @@ public sealed class DashboardServer : IAsyncDisposable
         catch (IOException) { } // the client went away mid-write
     }
 
-    private static string RunsJson(IReadOnlyList<string> runs) => JsonSerializer.Serialize(runs.Select(RunFiles.Read).Select(r => new
+    private static string RunsJson(IReadOnlyList<string> runs) => JsonSerializer.Serialize(runs.Select(path =>
     {
-        run = r.RunId,
-        path = r.Path,
-        done = r.Status?.Done,
-        total = r.Status?.Total ?? r.Info?.MaxEvaluations,
-        accepted = r.Status?.Accepted,
-        rejected = r.Status?.Rejected,
-        failed = r.Status?.Failed,
-        inFlight = r.Status?.InFlight,
-        workers = r.Status?.Workers,
-        finished = r.Status?.IsDone ?? false,
-        front = r.Status?.Front.Length ?? 0,
-        baselines = r.Baselines.Count,
-        problems = r.Problems,
-    }), new JsonSerializerOptions { WriteIndented = true });
+        var problems = new List<string>();
+        RunRecord? r = null;
+        try { r = RunRecord.LoadReadable(path, problems); }
+        catch (Exception e) when (e is RunDirectoryException or DirectoryNotFoundException or IOException or UnauthorizedAccessException) { problems.Add(e.Message); }
+        return new
+        {
+            run = new RunDirectory(path).RunId,
+            path,
+            done = r?.Status?.Done,
+            total = r?.Status?.Total ?? r?.Info.MaxEvaluations,
+            accepted = r?.Status?.Accepted,
+            rejected = r?.Status?.Rejected,
+            failed = r?.Status?.Failed,
+            inFlight = r?.Status?.InFlight,
+            workers = r?.Status?.Workers,
+            finished = r?.Status?.IsDone ?? false,
+            front = r?.Status?.Front.Length ?? 0,
+            baselines = r?.Baselines.Count ?? 0,
+            problems,
+        };
+}), new JsonSerializerOptions { WriteIndented = true });
 }

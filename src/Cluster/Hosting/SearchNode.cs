@@ -16,7 +16,10 @@ using Microsoft.Extensions.Hosting;
 
 namespace Cluster.Hosting;
 
-/// <summary>What one node hosts: the coordinator of a run (if any) and its evaluator slots.</summary>
+/// <summary>
+/// What one node hosts: the coordinator of a run (if any) and its evaluator slots. OnStatus gets the
+/// coordinator's status after each change, OnApplied the evaluations applied since its last call.
+/// </summary>
 public sealed record NodeRole(
     SearchSpace? Space,
     string? RunId,
@@ -25,7 +28,8 @@ public sealed record NodeRole(
     Action<StatusReport>? OnStatus,
     int Workers,
     Func<int, ICandidateEvaluator>? Evaluator,
-    WorkerSettings WorkerSettings);
+    WorkerSettings WorkerSettings,
+    Action<IReadOnlyList<Search.Engine.ArchiveEntry>>? OnApplied = null);
 
 /// <summary>
 /// Builds the Akka.Hosting host of one node: remoting, clustering, the MessagePack serializer bound
@@ -74,7 +78,7 @@ public static class SearchNode
         if (role.Space is { } space)
         {
             string runId = role.RunId ?? throw new ArgumentException("a node that hosts a run needs its run id");
-            akka.WithSingleton<CoordinatorKey>(SingletonName, CoordinatorActor.Props(space, runId, role.Coordinator, role.OnStatus), singleton, createProxyToo: true);
+            akka.WithSingleton<CoordinatorKey>(SingletonName, CoordinatorActor.Props(space, runId, role.Coordinator, role.OnStatus, role.OnApplied), singleton, createProxyToo: true);
         }
         else akka.WithSingletonProxy<CoordinatorKey>(SingletonName, singleton);
 

@@ -73,7 +73,20 @@ public static class SearchRunner
             dir.WriteStatus(s);
         }
         int workers = options.Node.Roles.Contains(NodeOptions.EvaluatorRole) ? options.Workers : 0;
-        var role = new NodeRole(space, dir.RunId, options.Coordinator, store, OnStatus, workers, options.Evaluator, options.Worker);
+        // history.jsonl: every applied evaluation, appended by the coordinator as it applies them (see RunHistory).
+        var started = RunRecord.Load(dir.Path).Info.StartedUtc;
+        using var history = new RunHistoryWriter(dir, started, options.Clock);
+        void OnApplied(IReadOnlyList<Search.Engine.ArchiveEntry> entries)
+        {
+            foreach (var e in entries)
+                history.Append(e.Id, e.Result.Status switch
+                {
+                    Search.Core.EvaluationStatus.Accepted => HistoryEntry.Accepted,
+                    Search.Core.EvaluationStatus.Rejected => HistoryEntry.Rejected,
+                    _ => HistoryEntry.Failed,
+                }, e.Result.Stage, e.Rung, e.Result.Status == Search.Core.EvaluationStatus.Accepted ? e.Result.Objectives : null);
+        }
+        var role = new NodeRole(space, dir.RunId, options.Coordinator, store, OnStatus, workers, options.Evaluator, options.Worker, OnApplied);
 
         using var host = SearchNode.Build(options.Node, role);
         await host.StartAsync(cancel);

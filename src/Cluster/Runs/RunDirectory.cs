@@ -11,7 +11,8 @@ namespace Cluster.Runs;
 /// space file), store.db (the SQLite journal and snapshots), status.json (the coordinator's latest
 /// status), baselines.json (the baselines evaluated beside the search), confirm.json (front members and
 /// baselines retrained on shared seeds by `search confirm`), validate.json (the same on other tasks and
-/// datasets, by `search validate`). The JSON files are replaced atomically, so
+/// datasets, by `search validate`), history.jsonl (one line per finished evaluation, appended; read through
+/// <see cref="RunHistory"/>). The JSON files are replaced atomically, so
 /// readers never disturb a live run; they are read through <see cref="RunRecord"/>.
 /// </summary>
 public sealed class RunDirectory(string path)
@@ -23,6 +24,7 @@ public sealed class RunDirectory(string path)
     public const string ConfirmationName = "confirm.json";
     public const string ValidationName = "validate.json";
     public const string SpaceCopyName = "space.yaml";
+    public const string HistoryName = "history.jsonl";
 
     // Without a trailing separator ("runs/x/" is "runs/x"), so the run id is the directory's name.
     public string Path { get; } = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(path));
@@ -33,6 +35,8 @@ public sealed class RunDirectory(string path)
     public string ConfirmationFile => Under(ConfirmationName);
     public string ValidationFile => Under(ValidationName);
     public string SpaceCopy => Under(SpaceCopyName);
+    /// <summary>history.jsonl: one line per finished evaluation (<see cref="RunHistory"/>), appended by the coordinating process.</summary>
+    public string HistoryFile => Under(HistoryName);
     public string RunId => System.IO.Path.GetFileName(Path);
 
     public bool Exists => File.Exists(InfoFile);

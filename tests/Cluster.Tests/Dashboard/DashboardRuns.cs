@@ -34,5 +34,5 @@ internal static class DashboardRuns
     }
 
     public static Task<DashboardServer> Serve(params string[] runs) =>
-        DashboardServer.StartAsync(new DashboardOptions { RunDirectories = runs, Port = 0 }, new InterimRunPages());
+        DashboardServer.StartAsync(new DashboardOptions { RunDirectories = runs, Port = 0 }, new ReportRunPages());
 }

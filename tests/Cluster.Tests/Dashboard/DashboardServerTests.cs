@@ -120,7 +120,7 @@ public sealed class DashboardServerTests
             Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
 
             clock.Restart();
-            File.AppendAllText(Path.Combine(dir.Path, RunFiles.HistoryName), "{\"done\":2}\n"); // an appended history counts too
+            File.AppendAllText(Path.Combine(dir.Path, Cluster.Runs.RunDirectory.HistoryName), "{\"done\":2}\n"); // an appended history counts too
             await NextData(reader, TimeSpan.FromSeconds(2));
 
             clock.Restart();
@@ -136,7 +136,7 @@ public sealed class DashboardServerTests
     {
         var dir = DashboardRuns.Hand("dash-heartbeat");
         await using var server = await DashboardServer.StartAsync(
-            new DashboardOptions { RunDirectories = [dir.Path], Port = 0, Heartbeat = TimeSpan.FromMilliseconds(300) }, new InterimRunPages());
+            new DashboardOptions { RunDirectories = [dir.Path], Port = 0, Heartbeat = TimeSpan.FromMilliseconds(300) }, new ReportRunPages());
         using var response = await Http.GetAsync(new Uri(server.Url, "events"), HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
@@ -192,7 +192,7 @@ public sealed class DashboardServerTests
         {
             int port = ((IPEndPoint)taken.LocalEndpoint).Port;
             var e = await Assert.ThrowsAsync<ArgumentException>(() =>
-                DashboardServer.StartAsync(new DashboardOptions { RunDirectories = [dir.Path], Port = port }, new InterimRunPages()));
+                DashboardServer.StartAsync(new DashboardOptions { RunDirectories = [dir.Path], Port = port }, new ReportRunPages()));
             Assert.Contains($"127.0.0.1:{port}", e.Message);
         }
         finally { taken.Stop(); }
