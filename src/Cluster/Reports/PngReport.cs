@@ -88,15 +88,22 @@ public static class PngReport
 
     private static Plot? Progress(RunView run)
     {
-        var series = ProgressPlotView.Of(run).FirstOrDefault();
-        if (series is null || series.Improvements.Count == 0) return null;
+        var all = ProgressPlotView.Of(run);
+        if (all.Count == 0) return null;
+        var lines = all.Where(s => s.Objective == all[0].Objective && s.Improvements.Count > 0).ToArray(); // the first objective, a line per rung
+        if (lines.Length == 0) return null;
         var plot = new Plot();
-        var line = plot.Add.ScatterLine(series.Points.Select(p => (double)p.Evaluations).ToArray(), series.Points.Select(p => p.Best).ToArray(), Colors.Green);
-        line.ConnectStyle = ConnectStyle.StepHorizontal;
-        var marks = plot.Add.ScatterPoints(series.Improvements.Select(p => (double)p.Evaluations).ToArray(), series.Improvements.Select(p => p.Best).ToArray(), Colors.Green);
-        marks.MarkerSize = 6;
+        foreach (var series in lines)
+        {
+            var line = plot.Add.ScatterLine(series.Points.Select(p => (double)p.Evaluations).ToArray(), series.Points.Select(p => p.Best).ToArray());
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            if (lines.Length > 1) line.LegendText = $"rung {series.Rung}";
+            var marks = plot.Add.ScatterPoints(series.Improvements.Select(p => (double)p.Evaluations).ToArray(), series.Improvements.Select(p => p.Best).ToArray(), line.Color);
+            marks.MarkerSize = 6;
+        }
+        if (lines.Length > 1) plot.ShowLegend();
         plot.XLabel("evaluations");
-        plot.YLabel($"best {series.Objective}");
+        plot.YLabel($"best {lines[0].Objective}");
         plot.Title($"{run.RunId}: best so far");
         return plot;
     }

@@ -87,6 +87,7 @@ public static class ReportHtml
         .front-point { fill: #1f77b4; stroke: #fff; } .baseline-point { fill: #d62728; stroke: #fff; } line.baseline-point { stroke: #d62728; stroke-dasharray: 4 3; }
         .history-point { fill: #bbb; } .front-line { fill: none; stroke: #1f77b4; stroke-width: 1.5; opacity: .8; } .baseline-line { fill: none; stroke: #d62728; stroke-dasharray: 4 3; }
         .best-line { fill: none; stroke: #2ca02c; stroke-width: 2; } .best-point { fill: #2ca02c; }
+        .best-line.rung0 { stroke: #9bd39b; } .best-line.rung1 { stroke: #5fb35f; } .best-line.rung2, .best-line.rung3 { stroke: #1a6e1a; }
         .curve { fill: none; stroke-width: 1.5; } .curve.front { opacity: .85; } .curve.baseline { stroke: #d62728; stroke-dasharray: 5 3; }
         .basis-fn { fill: none; stroke-width: 1.2; }
         .c0 { stroke: #1f77b4; border-color: #1f77b4; } .c1 { stroke: #ff7f0e; border-color: #ff7f0e; } .c2 { stroke: #2ca02c; border-color: #2ca02c; }

@@ -214,8 +214,9 @@ public sealed class ReportCommandTests(ITestOutputHelper output)
     public async Task A_resumed_run_does_not_write_history_twice()
     {
         using var cancel = new CancellationTokenSource();
+        // Evaluations of up to 60 ms: the run is cancelled after 10 of its 40, long before it could finish on its own.
         var progress = new Progress<RunProgress>(p => { if (p.Done >= 10) cancel.Cancel(); });
-        var options = new RunOptions { RunDirectory = TestRuns.TempDir("report-resume"), Workers = 2, Evaluator = slot => new FakeEvaluator((ulong)slot, 5) };
+        var options = new RunOptions { RunDirectory = TestRuns.TempDir("report-resume"), Workers = 2, Evaluator = slot => new FakeEvaluator((ulong)slot, 60) };
         var stopped = await SearchRunner.RunLocal(TestSpaces.Zdt1(TestRuns.Seed, TestRuns.Max), options, progress, cancel.Token);
         Assert.False(stopped.Completed);
         // Results applied while the node shuts down are journalled, so recorded too: at least what the status counted.

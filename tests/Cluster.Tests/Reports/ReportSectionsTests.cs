@@ -175,4 +175,25 @@ public sealed class ReportSectionsTests
         Assert.Equal(TimeSpan.FromSeconds(160), Cluster.Reports.Views.ProgressView.Eta(view));
         Assert.Equal("2m 40s", new ReportPage(ReportHtml.Page([view])).One("span", "eta").Value);
     }
+
+    [Fact]
+    public void Rungs_have_their_own_best_so_far_lines()
+    {
+        // Without a space the objective is minimised. Rung 1 (the full budget) reaches 0.5 early, rung 0
+        // (cheap) improves to 0.8 later: one line would show 0.5 throughout and hide rung 0's progress.
+        var history = new[]
+        {
+            new HistoryEntry(0, 1, HistoryEntry.Accepted, null, 0, [0.9]),
+            new HistoryEntry(1, 2, HistoryEntry.Accepted, null, 1, [0.5]),
+            new HistoryEntry(2, 3, HistoryEntry.Rejected, "sanity", 0, null),
+            new HistoryEntry(3, 4, HistoryEntry.Accepted, null, 1, [0.7]),
+            new HistoryEntry(4, 5, HistoryEntry.Accepted, null, 0, [0.8]),
+        };
+        var page = new ReportPage(ReportHtml.Page([View("real-vector", Status([]), history: history)]));
+        var lines = page.All("polyline", "best-line").ToArray();
+        Assert.Equal(["0", "1"], lines.Select(l => (string)l.Attribute("data-rung")!));
+        var series = Cluster.Reports.Views.ProgressPlotView.Of(View("real-vector", Status([]), history: history));
+        Assert.Equal([(1, 0.9), (2, 0.9), (3, 0.9), (4, 0.9), (5, 0.8)], series.Single(s => s.Rung == 0).Points);
+        Assert.Equal([(2, 0.5), (3, 0.5), (4, 0.5), (5, 0.5)], series.Single(s => s.Rung == 1).Points);
+    }
 }
