@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 using Cluster.Cli;
 using Cluster.Runs;
@@ -71,22 +70,15 @@ public sealed class KanExportRetrainTests
         }),
     };
 
-    private static Task<int> Invoke(params string[] args)
-    {
-        var root = new RootCommand("test");
-        foreach (var c in SearchCommands.Create(Composition)) root.Subcommands.Add(c);
-        return root.Parse(args).InvokeAsync();
-    }
+    private static Task<int> Invoke(params string[] args) => SearchCli.Invoke(Composition, args);
 
     private static JsonElement Kan(string file) => JsonDocument.Parse(File.ReadAllText(file)).RootElement[0];
 
     [Fact]
     public async Task Export_retrains_a_network_the_run_could_not_keep_and_no_retrain_does_not()
     {
-        string dir = TestRuns.TempDir("kan-retrain");
-        Directory.CreateDirectory(dir);
-        string spaceFile = Path.Combine(dir, "kan-wide.yaml");
-        File.WriteAllText(spaceFile, Space);
+        string spaceFile = SearchCli.WriteSpace("kan-retrain", "kan-wide.yaml", Space);
+        string dir = Path.GetDirectoryName(spaceFile)!;
         string run = Path.Combine(dir, "run");
         Assert.Equal(0, await Invoke("run", spaceFile, "--out", run, "--threads", "1"));
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 using Cluster.Cli;
 using Cluster.Runs;
@@ -43,21 +42,13 @@ public sealed class KanExportTests
           max_evaluations: 6
         """;
 
-    private static Task<int> Invoke(params string[] args)
-    {
-        // SearchCommands include export.
-        var root = new RootCommand("test");
-        foreach (var c in SearchCommands.Create(SearchComposition.Default)) root.Subcommands.Add(c);
-        return root.Parse(args).InvokeAsync();
-    }
+    private static Task<int> Invoke(params string[] args) => SearchCli.Invoke(SearchComposition.Default, args);
 
     [Fact]
     public async Task A_kan_search_exports_its_trained_networks_in_every_format()
     {
-        string dir = TestRuns.TempDir("kan-export");
-        Directory.CreateDirectory(dir);
-        string spaceFile = Path.Combine(dir, "kan-tiny.yaml");
-        File.WriteAllText(spaceFile, Space);
+        string spaceFile = SearchCli.WriteSpace("kan-export", "kan-tiny.yaml", Space);
+        string dir = Path.GetDirectoryName(spaceFile)!;
         string run = Path.Combine(dir, "run");
         Assert.Equal(0, await Invoke("run", spaceFile, "--out", run, "--threads", "1"));
 

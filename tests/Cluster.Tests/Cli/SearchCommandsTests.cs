@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Cluster.Cli;
 using Cluster.Hosting;
 using Cluster.Runs;
@@ -16,12 +15,7 @@ public sealed class SearchCommandsTests
             : throw new FileNotFoundException("the test composition knows only embedded:zdt1-test", source),
         slot => new FakeEvaluator((ulong)slot.Slot, 2));
 
-    private static Task<int> Invoke(params string[] args)
-    {
-        var root = new RootCommand("test");
-        foreach (var c in SearchCommands.Create(Fake)) root.Subcommands.Add(c);
-        return root.Parse(args).InvokeAsync();
-    }
+    private static Task<int> Invoke(params string[] args) => SearchCli.Invoke(Fake, args);
 
     [Fact]
     public async Task Run_then_status_then_resume_of_the_finished_run()

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using Cluster.Cli;
 using Cluster.Reports.Views;
@@ -70,18 +69,14 @@ public sealed class ActivationReportTests
     [Fact]
     public async Task The_curves_show_relu_and_every_front_member_with_its_learned_values()
     {
-        string dir = TestRuns.TempDir("report-activation");
-        Directory.CreateDirectory(dir);
-        string spaceFile = Path.Combine(dir, "activation.yaml");
-        File.WriteAllText(spaceFile, Space);
+        string spaceFile = SearchCli.WriteSpace("report-activation", "activation.yaml", Space);
+        string dir = Path.GetDirectoryName(spaceFile)!;
         var family = (ActivationFamily)((Search.Variation.ErasedFamily<ActivationGenome>)SearchSpaceFile.Load(spaceFile).Family).Inner;
         var composition = new SearchComposition(_ => SearchSpaceFile.Load(spaceFile), _ => new ShapeEvaluator(family));
-        var root = new RootCommand("test");
-        foreach (var c in SearchCommands.Create(composition)) root.Subcommands.Add(c);
         string run = Path.Combine(dir, "run");
-        Assert.Equal(0, await root.Parse(["run", spaceFile, "--out", run]).InvokeAsync());
+        Assert.Equal(0, await SearchCli.Invoke(composition, "run", spaceFile, "--out", run));
         string html = Path.Combine(dir, "report.html");
-        Assert.Equal(0, await root.Parse(["report", run, "--out", html, "--png", Path.Combine(dir, "png")]).InvokeAsync());
+        Assert.Equal(0, await SearchCli.Invoke(composition, "report", run, "--out", html, "--png", Path.Combine(dir, "png")));
 
         var page = new ReportPage(File.ReadAllText(html));
         var svg = page.One("svg", "curves");

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using Cluster.Cli;
 using Cluster.Runs;
@@ -62,17 +61,13 @@ public sealed class KanReportTests
     [Fact]
     public async Task Every_basis_of_the_front_is_plotted_with_its_reference_features()
     {
-        string dir = TestRuns.TempDir("report-kan");
-        Directory.CreateDirectory(dir);
-        string spaceFile = Path.Combine(dir, "kan.yaml");
-        File.WriteAllText(spaceFile, Space);
+        string spaceFile = SearchCli.WriteSpace("report-kan", "kan.yaml", Space);
+        string dir = Path.GetDirectoryName(spaceFile)!;
         var composition = new SearchComposition(_ => SearchSpaceFile.Load(spaceFile), _ => new TextEvaluator());
-        var root = new RootCommand("test");
-        foreach (var c in SearchCommands.Create(composition)) root.Subcommands.Add(c);
         string run = Path.Combine(dir, "run");
-        Assert.Equal(0, await root.Parse(["run", spaceFile, "--out", run]).InvokeAsync());
+        Assert.Equal(0, await SearchCli.Invoke(composition, "run", spaceFile, "--out", run));
         string html = Path.Combine(dir, "report.html");
-        Assert.Equal(0, await root.Parse(["report", run, "--out", html, "--png", Path.Combine(dir, "png")]).InvokeAsync());
+        Assert.Equal(0, await SearchCli.Invoke(composition, "report", run, "--out", html, "--png", Path.Combine(dir, "png")));
         Assert.Equal(0x89, File.ReadAllBytes(Path.Combine(dir, "png", "curves.png"))[0]);
         var page = new ReportPage(File.ReadAllText(html));
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Cluster.Baselines;
@@ -27,12 +26,7 @@ public sealed class ReportCommandTests(ITestOutputHelper output)
         _ => TestSpaces.Zdt1(TestRuns.Seed, TestRuns.Max) with { Baselines = Baselines },
         slot => new FakeEvaluator((ulong)slot.Slot, 2));
 
-    private static Task<int> Invoke(params string[] args)
-    {
-        var root = new RootCommand("test");
-        foreach (var c in SearchCommands.Create(Composition)) root.Subcommands.Add(c);
-        return root.Parse(args).InvokeAsync();
-    }
+    private static Task<int> Invoke(params string[] args) => SearchCli.Invoke(Composition, args);
 
     private static readonly Lazy<Task<string>> Zdt1Run = new(async () =>
     {
