@@ -5,7 +5,7 @@ using Evaluators.Export;
 namespace Cluster.Cli;
 
 /// <summary>
-/// `search export &lt;run&gt; --top K --format json|pytorch|torchsharp|latex [--out FILE] [--no-retrain] [--data DIR]`:
+/// `search export &lt;run&gt; --top K --format json|pytorch|torchsharp|latex [--out FILE] [--no-retrain] [--data DIR] [--figures DIR]`:
 /// the run's best front members as code or data. KAN networks too big for the run to keep their
 /// coefficients are trained again with the run's seed for them (one thread, as a run's workers),
 /// which gives back the trained network; progress and the comparison with the recorded objectives go
@@ -24,11 +24,18 @@ public static class ExportCommand
             Description = "do not retrain KAN networks whose run kept no coefficients (too many values): export them from initialisation",
         };
         var data = CommonOptions.Data();
-        var command = new Command("export", "Export the best layers of a run's front with their trained values") { dir, top, format, output, noRetrain, data };
+        var figures = new Option<string?>("--figures")
+        {
+            Description = "with --format latex: write the run's plots (front, best so far, the layers) as PNG files into this folder and include them as figures",
+        };
+        var command = new Command("export", "Export the best layers of a run's front with their trained values") { dir, top, format, output, noRetrain, data, figures };
         command.SetAction((result, cancel) => Task.Run(() => CliErrors.Guard(() =>
         {
             var run = RunRecord.Load(result.GetValue(dir)!);
             var space = composition.SpaceOf(run);
+            var included = result.GetValue(figures) is { } folder
+                ? ExportFigures.Write(run, composition, folder, result.GetValue(format)!, result.GetValue(output), Console.Error.WriteLine)
+                : null;
             // Threads 1: the run's workers' default, under which the retraining reproduces the run's training.
             var slot = new EvaluatorSlot(0, 1, "cpu", result.GetValue(data), Threads: 1, CompleteLearned: true);
             using var retrainer = result.GetValue(noRetrain)
@@ -37,7 +44,7 @@ public static class ExportCommand
             string text;
             try
             {
-                text = RunExport.Export(run, space, result.GetValue(top), result.GetValue(format)!, retrainer);
+                text = RunExport.Export(run, space, result.GetValue(top), result.GetValue(format)!, retrainer, included);
             }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {

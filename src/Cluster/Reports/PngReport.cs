@@ -50,6 +50,7 @@ public static class PngReport
     private static Plot? Front(RunView run)
     {
         var names = run.ObjectiveNames;
+        if (names.Count == 1) return SingleObjectiveFront(run, names[0]);
         if (names.Count < 2) return null;
         var front = run.Front.Where(f => f.Objectives.Length == names.Count).ToArray();
         var baselines = run.Run.Baselines.Where(b => b.Objectives?.Length == names.Count).ToArray();
@@ -83,6 +84,27 @@ public static class PngReport
         plot.YLabel(names[1]);
         plot.Title($"{run.RunId}: front");
         plot.ShowLegend();
+        return plot;
+    }
+
+    /// <summary>One objective: the front's values against their ids, each baseline a dashed line across (as the HTML plot).</summary>
+    private static Plot? SingleObjectiveFront(RunView run, string name)
+    {
+        var front = run.Front.Where(f => f.Objectives.Length == 1 && double.IsFinite(f.Objectives[0])).ToArray();
+        if (front.Length == 0) return null;
+        var plot = new Plot();
+        var points = plot.Add.ScatterPoints(front.Select(f => (double)f.Id).ToArray(), front.Select(f => f.Objectives[0]).ToArray(), Colors.SteelBlue);
+        points.MarkerSize = 9;
+        points.LegendText = "front";
+        foreach (var b in run.Run.Baselines.Where(b => b.Objectives is { Length: 1 } o && double.IsFinite(o[0])))
+        {
+            var line = plot.Add.HorizontalLine(b.Objectives![0], 1, Colors.Red, LinePattern.Dashed);
+            line.LegendText = $"baseline {b.Genome}";
+        }
+        plot.ShowLegend();
+        plot.XLabel("proposal id");
+        plot.YLabel(name);
+        plot.Title($"{run.RunId}: front and baselines");
         return plot;
     }
 

@@ -16,7 +16,9 @@ public static class RunExport
     /// <param name="retrainer">Trains again the KAN networks whose run kept no coefficients (<see cref="ExportRetrainer.Needs"/>);
     /// null exports them from initialisation, as their note says.</param>
     /// <exception cref="ArgumentException">A bad format or K, a run without results, or a front that cannot be exported.</exception>
-    public static string Export(RunRecord run, SearchSpace space, int top, string format, ExportRetrainer? retrainer = null)
+    /// <param name="figures">Images the LaTeX export includes (path as the .tex file names it, caption); none for the other formats.</param>
+    public static string Export(RunRecord run, SearchSpace space, int top, string format, ExportRetrainer? retrainer = null,
+        IReadOnlyList<(string Path, string Caption)>? figures = null)
     {
         if (!Exporter.Formats.Contains(format))
             throw new ArgumentException($"unknown export format '{format}'; choose one of {string.Join(", ", Exporter.Formats)}", nameof(format));
@@ -47,6 +49,6 @@ public static class RunExport
                 unitGain,
                 retrained?.Source);
         }).ToArray();
-        return Exporter.Export(format, items, new ExportOptions { RunId = dir.RunId });
+        return Exporter.Export(format, items, new ExportOptions { RunId = dir.RunId, Figures = figures ?? [] });
     }
 }

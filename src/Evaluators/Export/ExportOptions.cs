@@ -9,6 +9,9 @@ public sealed record ExportOptions
     /// <summary>The run id to write, or null when none is set or it is blank (a header then names no run).</summary>
     public string? RunName => string.IsNullOrWhiteSpace(RunId) ? null : RunId;
 
+    /// <summary>Figures (image path as the LaTeX file should name it, caption) the LaTeX export includes after the equations.</summary>
+    public IReadOnlyList<(string Path, string Caption)> Figures { get; init; } = [];
+
     /// <summary>C# namespace of the generated TorchSharp classes.</summary>
     public string Namespace { get; init; } = "Exported.Layers";
 }

@@ -4,15 +4,19 @@ namespace Evaluators.Export;
 
 /// <summary>
 /// One numbered equation per layer: the layer's name, its formula, and the values its family lists
-/// (an activation's learnable scalars); a comment above gives the genome text. Needs amsmath.
+/// (an activation's learnable scalars); a comment above gives the genome text. Needs amsmath, and
+/// graphicx when figures are included (<see cref="ExportOptions.Figures"/>: one figure environment each).
 /// </summary>
 public static class LatexExport
 {
     public static string Write(IReadOnlyList<ExportLayer> layers, ExportOptions options)
     {
         var sb = new StringBuilder("% Layers exported by the architecture search");
-        sb.Append(options.RunName is { } run ? $" (run {OneLine(run)})" : "").Append("; needs amsmath.\n");
+        sb.Append(options.RunName is { } run ? $" (run {OneLine(run)})" : "").Append(options.Figures.Count > 0 ? "; needs amsmath and graphicx.\n" : "; needs amsmath.\n");
         foreach (var layer in layers) sb.Append('\n').Append(Equation(layer));
+        foreach (var (path, caption) in options.Figures)
+            sb.Append("\n\\begin{figure}[ht]\n\\centering\n\\includegraphics[width=0.8\\linewidth]{").Append(path.Replace('\\', '/'))
+              .Append("}\n\\caption{").Append(Escape(caption)).Append("}\n\\end{figure}\n");
         return sb.ToString();
     }
 

@@ -73,6 +73,27 @@ public sealed class ExportCommandTests
     }
 
     [Fact]
+    public async Task Latex_includes_the_runs_plots_as_figures_written_beside_it()
+    {
+        string run = RunWithFront(), tex = Path.Combine(run, "paper", "layers.tex");
+        Directory.CreateDirectory(Path.GetDirectoryName(tex)!);
+        string figures = Path.Combine(run, "paper", "figs");
+        Assert.Equal(0, await Invoke("export", run, "--format", "latex", "--out", tex, "--figures", figures));
+        var png = File.ReadAllBytes(Path.Combine(figures, "front.png"));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.True(File.Exists(Path.Combine(figures, "curves.png")));
+        string text = File.ReadAllText(tex);
+        Assert.Contains("needs amsmath and graphicx", text);
+        // Named relative to the .tex file's folder, so the document compiles where it lies.
+        Assert.Contains("\\includegraphics[width=0.8\\linewidth]{figs/front.png}", text);
+        Assert.Contains("\\includegraphics[width=0.8\\linewidth]{figs/curves.png}", text);
+        Assert.Contains($"\\caption{{Run {Path.GetFileName(run)}: The search's Pareto front and its baselines.}}", text);
+        Assert.True(text.IndexOf("\\begin{equation}", StringComparison.Ordinal) < text.IndexOf("\\begin{figure}", StringComparison.Ordinal));
+
+        Assert.Equal(2, await Invoke("export", run, "--format", "json", "--figures", figures)); // only LaTeX has figures
+    }
+
+    [Fact]
     public async Task Bad_format_or_run_directory_ends_with_exit_code_2()
     {
         string run = RunWithFront();
