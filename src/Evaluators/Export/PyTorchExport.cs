@@ -14,7 +14,7 @@ public static class PyTorchExport
         sb.Append("\"\"\"Layers exported by the architecture search")
           .Append(options.RunName is { } run ? $" (run {Docstring(run)})" : "").Append(".\n\n")
           .Append("Generated code: each class computes its genome with the search engine's op definitions.\n\"\"\"\n\n")
-          .Append("import math\nfrom typing import List\n\nimport torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n\n")
+          .Append("import math\nfrom typing import Final, List, Optional\n\nimport torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n\n")
           .Append("__all__ = [").Append(string.Join(", ", layers.Select(l => Literals.QuotedString(l.ClassName)))).Append("]\n");
         foreach (var helpers in layers.Select(l => l.PythonHelpers).Where(h => h.Length > 0).Distinct()) sb.Append(helpers);
         foreach (var layer in layers) layer.WritePyTorch(sb);

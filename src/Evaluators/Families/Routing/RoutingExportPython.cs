@@ -13,6 +13,11 @@ namespace Evaluators.Families.Routing;
 /// combined with index_add; after each forward the module holds <c>load</c>, <c>dropped_routes</c>,
 /// <c>dropped_tokens</c>, <c>load_balance</c>, <c>z_loss</c> and <c>aux_loss</c> (None where both weights
 /// are 0), after a training forward <c>training_choices</c> for <c>update_bias()</c> (MoeLayer.AfterStep).
+/// The classes script with <c>torch.jit.script</c>: genome values are <c>Final</c> class constants, the
+/// attributes that start as None are declared <c>Optional[torch.Tensor]</c> (<c>step</c> <c>int</c>), the
+/// loss terms are combined from locals (TorchScript does not narrow Optional attributes), the capacity
+/// argument of <c>_dispatch</c> is <c>int</c>, and <c>update_bias()</c> is <c>@torch.jit.export</c>ed (so the scripted
+/// module has it).
 /// </summary>
 public static class RoutingExportPython
 {
@@ -29,23 +34,35 @@ public static class RoutingExportPython
             sb.Append("    The gate temperature follows its schedule at self.step (default: the schedule's end, tau_end).\n");
         if (layer.HasBias)
             sb.Append("    Token choice selects on p + balance_bias; call update_bias() after each training step to move it.\n");
-        sb.Append("    \"\"\"\n\n")
-          .Append("    GENOME = ").Append(Literals.QuotedString(g.Text)).Append('\n')
-          .Append("    GATE = ").Append(Literals.QuotedString(layer.GateName)).Append('\n')
-          .Append("    EXPERTS = ").Append(g.Experts).Append('\n');
-        if (layer.Selection == RoutingSelection.TopK) sb.Append("    K = ").Append(g.K!.Value).Append('\n');
-        if (layer.TopP is { } topP) sb.Append("    P = ").Append(Literals.Python(topP)).Append('\n');
-        if (layer.BiasRate is { } rate) sb.Append("    BIAS_RATE = ").Append(Literals.Python(rate)).Append('\n');
-        if (g.Temperature is { } tau) sb.Append("    TAU = ").Append(Literals.Python(tau)).Append('\n');
+        sb.Append("    Scriptable: torch.jit.script(layer) computes the same (a bad input shape then raises torch.jit.Error).\n")
+          .Append("    \"\"\"\n\n");
+        // Final: constants of the class for torch.jit.script, as the genome's values.
+        Constant(sb, "GENOME", "str", Literals.QuotedString(g.Text));
+        Constant(sb, "GATE", "str", Literals.QuotedString(layer.GateName));
+        Constant(sb, "EXPERTS", "int", Int(g.Experts));
+        if (layer.Selection == RoutingSelection.TopK) Constant(sb, "K", "int", Int(g.K!.Value));
+        if (layer.TopP is { } topP) Constant(sb, "P", "float", Literals.Python(topP));
+        if (layer.BiasRate is { } rate) Constant(sb, "BIAS_RATE", "float", Literals.Python(rate));
+        if (g.Temperature is { } tau) Constant(sb, "TAU", "float", Literals.Python(tau));
         if (g.Schedule is { } s)
-            sb.Append("    TAU_START = ").Append(Literals.Python(s.Start)).Append('\n')
-              .Append("    TAU_END = ").Append(Literals.Python(s.End)).Append('\n')
-              .Append("    SCHEDULE = ").Append(Literals.QuotedString(RoutingNames.Schedules[s.Kind])).Append('\n')
-              .Append("    STEPS = ").Append(s.Steps).Append('\n');
-        if (g.Activation is { } act) sb.Append("    ACT = ").Append(Literals.QuotedString(RoutingNames.Activations[act])).Append('\n');
-        sb.Append("    CAPACITY = ").Append(Literals.Python(g.Capacity)).Append('\n')
-          .Append("    LB = ").Append(Literals.Python(g.LoadBalance ?? 0)).Append('\n')
-          .Append("    ZLOSS = ").Append(Literals.Python(g.ZLoss)).Append("\n\n");
+        {
+            Constant(sb, "TAU_START", "float", Literals.Python(s.Start));
+            Constant(sb, "TAU_END", "float", Literals.Python(s.End));
+            Constant(sb, "SCHEDULE", "str", Literals.QuotedString(RoutingNames.Schedules[s.Kind]));
+            Constant(sb, "STEPS", "int", Int(s.Steps));
+        }
+        if (g.Activation is { } act) Constant(sb, "ACT", "str", Literals.QuotedString(RoutingNames.Activations[act]));
+        Constant(sb, "CAPACITY", "float", Literals.Python(g.Capacity));
+        Constant(sb, "LB", "float", Literals.Python(g.LoadBalance ?? 0));
+        Constant(sb, "ZLOSS", "float", Literals.Python(g.ZLoss));
+
+        // The types of attributes that start as None (torch.jit.script would take them for NoneType).
+        sb.Append('\n');
+        if (g.Schedule is not null) sb.Append("    step: int\n");
+        if (layer.HasBias) sb.Append("    training_choices: Optional[torch.Tensor]\n");
+        foreach (var name in new[] { "load", "dropped_routes", "dropped_tokens", "load_balance", "z_loss", "aux_loss" })
+            sb.Append("    ").Append(name).Append(": Optional[torch.Tensor]\n");
+        sb.Append('\n');
 
         sb.Append("    def __init__(self, features, hidden");
         if (g.Schedule is not null) sb.Append(", step=None");
@@ -78,12 +95,18 @@ public static class RoutingExportPython
         if (layer.HasBias) WriteUpdateBias(sb);
     }
 
+    private static void Constant(StringBuilder sb, string name, string type, string value) =>
+        sb.Append("    ").Append(name).Append(": Final[").Append(type).Append("] = ").Append(value).Append('\n');
+
+    private static string Int(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// After a training step (<see cref="MoeLayer.AfterStep"/>): with u = BIAS_RATE &gt; 0, b_i += u sign(mean load -
     /// load_i), load_i the routes that chose expert i (before capacity) in the training forward since the last call.
     /// </summary>
     private static void WriteUpdateBias(StringBuilder sb) => sb.Append(""""
 
+            @torch.jit.export
             def update_bias(self):
                 """Call after each training step: b_i += BIAS_RATE * sign(mean load - load_i), load_i the routes that
                 chose expert i (before capacity) in the training forward since the last call; nothing when BIAS_RATE
@@ -187,17 +210,19 @@ public static class RoutingExportPython
               .Append("        # Switch load balance: E sum_i f_i P_i, f_i the share of routes (before drops) choosing expert i.\n")
               .Append("        counts = torch.zeros(self.EXPERTS, dtype=probs.dtype, device=probs.device).index_add(\n")
               .Append("            0, expert, torch.ones(expert.numel(), dtype=probs.dtype, device=probs.device))\n")
-              .Append("        self.load_balance = (counts / expert.numel() * probs.mean(0)).sum() * self.EXPERTS\n")
+              .Append("        load_balance = (counts / expert.numel() * probs.mean(0)).sum() * self.EXPERTS\n")
+              .Append("        self.load_balance = load_balance\n")
               .Append("        if self.training:  # what update_bias() counts\n")
               .Append("            self.training_choices = torch.zeros(self.EXPERTS, dtype=torch.long, device=x.device).index_add(\n")
               .Append("                0, expert, torch.ones_like(expert))\n");
-        sb.Append("        self.z_loss = torch.logsumexp(logits, 1).square().mean()\n");
-        bool lb = (g.LoadBalance ?? 0) > 0, z = g.ZLoss > 0;
+        // Locals for the loss terms: torch.jit.script does not narrow Optional attributes to Tensor.
+        sb.Append("        z_loss = torch.logsumexp(logits, 1).square().mean()\n        self.z_loss = z_loss\n");
+        bool lb = layer.Selection != RoutingSelection.ExpertChoice && (g.LoadBalance ?? 0) > 0, z = g.ZLoss > 0; // expert choice has no lb
         sb.Append("        self.aux_loss = ").Append((lb, z) switch
         {
-            (true, true) => "self.load_balance * self.LB + self.z_loss * self.ZLOSS",
-            (true, false) => "self.load_balance * self.LB",
-            (false, true) => "self.z_loss * self.ZLOSS",
+            (true, true) => "load_balance * self.LB + z_loss * self.ZLOSS",
+            (true, false) => "load_balance * self.LB",
+            (false, true) => "z_loss * self.ZLOSS",
             _ => "None",
         }).Append('\n');
         sb.Append("        return output.reshape(input.shape)\n");
@@ -229,7 +254,7 @@ public static class RoutingExportPython
     /// <summary>Routes (expert, token, weight) in queue order; a route past its expert's capacity is dropped.</summary>
     private static void WriteDispatch(StringBuilder sb) => sb.Append("""
 
-            def _dispatch(self, x, expert, token, weight, capacity):
+            def _dispatch(self, x, expert, token, weight, capacity: int):
                 n, d = x.shape
                 e = self.EXPERTS
                 onehot = F.one_hot(expert, e)

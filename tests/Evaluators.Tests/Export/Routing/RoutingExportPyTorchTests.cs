@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Evaluators.Export;
+using Evaluators.Families.Routing;
 using Evaluators.Runtime;
 using Evaluators.Tests.Data;
 using TorchSharp;
@@ -11,7 +12,8 @@ namespace Evaluators.Tests.Export.Routing;
 /// The exported PyTorch classes run in real PyTorch (/usr/bin/python3): each is built at (features,
 /// hidden), loads the search layer's state_dict (written to a file with the inputs), and in eval mode
 /// gives the search layer's outputs to 1e-5, its expert loads, dropped routes and tokens, and loss terms,
-/// for every gate, with capacities that drop routes. Skipped, saying how to install it, without torch.
+/// for every gate, with capacities that drop routes; so does each class scripted with torch.jit.script (scripted
+/// before the eager forward, from the same attributes). Skipped, saying how to install it, without torch.
 /// </summary>
 public class RoutingExportPyTorchTests
 {
@@ -23,6 +25,14 @@ public class RoutingExportPyTorchTests
         spec = importlib.util.spec_from_file_location("moe_export", sys.argv[1])
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
+        def term(t):
+            return None if t is None else t.item()
+        def run(layer, x):
+            with torch.no_grad():
+                y = layer(x)
+            return {"y": y.flatten().tolist(), "shape": list(y.shape), "temperature": layer.temperature(), "load": layer.load.tolist(),
+                    "dropped_routes": layer.dropped_routes.item(), "dropped_tokens": layer.dropped_tokens.item(),
+                    "load_balance": term(layer.load_balance), "z_loss": term(layer.z_loss), "aux_loss": term(layer.aux_loss)}
         results = {}
         for case in json.load(open(sys.argv[2])):
             cls = getattr(module, case["class"])
@@ -32,14 +42,9 @@ public class RoutingExportPyTorchTests
             if case["step"] is not None:
                 layer.step = case["step"]
             layer.eval()
+            scripted = torch.jit.script(layer)  # before the eager forward, so it starts from the same attributes
             x = torch.tensor(case["inputs"], dtype=torch.float32).reshape(case["shape"])
-            with torch.no_grad():
-                y = layer(x)
-            term = lambda t: None if t is None else t.item()
-            results[case["class"]] = {"y": y.flatten().tolist(), "shape": list(y.shape), "fresh": fresh,
-                                      "temperature": layer.temperature(), "load": layer.load.tolist(),
-                                      "dropped_routes": layer.dropped_routes.item(), "dropped_tokens": layer.dropped_tokens.item(),
-                                      "load_balance": term(layer.load_balance), "z_loss": term(layer.z_loss), "aux_loss": term(layer.aux_loss)}
+            results[case["class"]] = dict(run(layer, x), fresh=fresh, scripted=run(scripted, x))
         json.dump(results, open(sys.argv[3], "w"))
         """;
 
@@ -83,19 +88,26 @@ public class RoutingExportPyTorchTests
             foreach (var (key, value) in want) Assert.Equal(value.shape, fresh[key]);
 
             var y = moe.forward(inputs[i]);
-            Assert.Equal(y.shape, r.GetProperty("shape").EnumerateArray().Select(v => v.GetInt64()).ToArray());
-            var expected = Flat(y);
-            var got = r.GetProperty("y").EnumerateArray().Select(v => v.GetDouble()).ToArray();
-            Assert.Equal(expected.Length, got.Length);
-            for (int j = 0; j < expected.Length; j++) AssertClose(expected[j], got[j], $"{what}: y[{j}]");
-            AssertClose(moe.Temperature, r.GetProperty("temperature").GetDouble(), $"{what}: temperature");
-            Assert.Equal(moe.ExpertLoad, r.GetProperty("load").EnumerateArray().Select(v => v.GetInt64()).ToArray());
-            Assert.Equal(moe.DroppedRoutes, r.GetProperty("dropped_routes").GetInt64());
-            Assert.Equal(moe.DroppedTokens, r.GetProperty("dropped_tokens").GetInt64());
-            Term(moe.LoadBalanceTerm, r.GetProperty("load_balance"), $"{what}: load balance");
-            Term(moe.ZLossTerm, r.GetProperty("z_loss"), $"{what}: z-loss");
-            Term(moe.AuxiliaryLoss, r.GetProperty("aux_loss"), $"{what}: aux loss");
+            Matches(moe, y, r, what);
+            Matches(moe, y, r.GetProperty("scripted"), what + " (torch.jit.script)");
         }
+    }
+
+    /// <summary>The search layer's outputs, temperature, loads, drops and loss terms after its forward giving <paramref name="y"/>.</summary>
+    private static void Matches(MoeLayer moe, Tensor y, JsonElement r, string what)
+    {
+        Assert.Equal(y.shape, r.GetProperty("shape").EnumerateArray().Select(v => v.GetInt64()).ToArray());
+        var expected = Flat(y);
+        var got = r.GetProperty("y").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        Assert.Equal(expected.Length, got.Length);
+        for (int j = 0; j < expected.Length; j++) AssertClose(expected[j], got[j], $"{what}: y[{j}]");
+        AssertClose(moe.Temperature, r.GetProperty("temperature").GetDouble(), $"{what}: temperature");
+        Assert.Equal(moe.ExpertLoad, r.GetProperty("load").EnumerateArray().Select(v => v.GetInt64()).ToArray());
+        Assert.Equal(moe.DroppedRoutes, r.GetProperty("dropped_routes").GetInt64());
+        Assert.Equal(moe.DroppedTokens, r.GetProperty("dropped_tokens").GetInt64());
+        Term(moe.LoadBalanceTerm, r.GetProperty("load_balance"), $"{what}: load balance");
+        Term(moe.ZLossTerm, r.GetProperty("z_loss"), $"{what}: z-loss");
+        Term(moe.AuxiliaryLoss, r.GetProperty("aux_loss"), $"{what}: aux loss");
     }
 
     private static void Term(Tensor? want, JsonElement got, string what)

@@ -13,7 +13,7 @@ namespace Evaluators.Tests.Export.Routing;
 /// <summary>
 /// The balancing-bias update of the exported classes against <see cref="MoeLayer.AfterStep"/> itself: from the
 /// same state_dict, one training forward and <c>UpdateBias()</c> (TorchSharp, Roslyn) or <c>update_bias()</c>
-/// (real PyTorch) leave the same balance_bias as one training forward and AfterStep, for every deterministic
+/// (real PyTorch, eager and under torch.jit.script) leave the same balance_bias as one training forward and AfterStep, for every deterministic
 /// token-choice case (bias rates 0 and > 0, top-k and top-p, with drops); an eval forward counts nothing and
 /// a second update without a training forward moves nothing. The forward itself (top-p, the hand-set bias)
 /// is compared with MoeLayer by <see cref="RoutingExportTorchSharpTests"/> and <see cref="RoutingExportPyTorchTests"/>.
@@ -136,13 +136,13 @@ public class RoutingExportTopPBiasTests
         spec = importlib.util.spec_from_file_location("moe_bias", sys.argv[1])
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        results = {}
-        for case in json.load(open(sys.argv[2])):
+        def build(case):
             layer = getattr(module, case["class"])(case["features"], case["hidden"])
             layer.load_state_dict({k: torch.tensor(v["values"], dtype=torch.float32).reshape(v["shape"]) for k, v in case["state"].items()})
             if case["step"] is not None:
                 layer.step = case["step"]
-            x = torch.tensor(case["inputs"], dtype=torch.float32).reshape(case["shape"])
+            return layer
+        def sequence(layer, x):
             out = {}
             with torch.no_grad():
                 layer.eval()
@@ -155,7 +155,12 @@ public class RoutingExportTopPBiasTests
                 out["training"] = layer.balance_bias.tolist()
                 layer.update_bias()
                 out["second"] = layer.balance_bias.tolist()
-            results[case["class"]] = out
+            return out
+        results = {}
+        for case in json.load(open(sys.argv[2])):
+            x = torch.tensor(case["inputs"], dtype=torch.float32).reshape(case["shape"])
+            # A scripted module shares its parameters and buffers with the eager one: script a second layer.
+            results[case["class"]] = dict(sequence(build(case), x), scripted=sequence(torch.jit.script(build(case)), x))
         json.dump(results, open(sys.argv[3], "w"))
         """;
 
@@ -191,10 +196,13 @@ public class RoutingExportTopPBiasTests
         {
             var want = MoeSequence(c, RoutingExportCases.Inputs(c));
             var r = results.GetProperty(Class(c));
-            float[] Got(string key) => r.GetProperty(key).EnumerateArray().Select(v => (float)v.GetDouble()).ToArray();
-            Assert.Equal(want.AfterEval, Got("eval"));
-            Assert.Equal(want.AfterTraining, Got("training"));
-            Assert.Equal(want.AfterSecond, Got("second"));
+            foreach (var run in new[] { r, r.GetProperty("scripted") }) // eager, then torch.jit.script
+            {
+                float[] Got(string key) => run.GetProperty(key).EnumerateArray().Select(v => (float)v.GetDouble()).ToArray();
+                Assert.Equal(want.AfterEval, Got("eval"));
+                Assert.Equal(want.AfterTraining, Got("training"));
+                Assert.Equal(want.AfterSecond, Got("second"));
+            }
         }
     }
 }
