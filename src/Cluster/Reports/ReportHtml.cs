@@ -97,6 +97,7 @@ public static class ReportHtml
         .swatch { display: inline-block; width: 2em; margin-right: .5em; vertical-align: middle; border-top: 2px solid #1f77b4; }
         .swatch.baseline { border-top: 2px dashed #d62728; }
         .plots { display: flex; flex-wrap: wrap; gap: 0 1em; } .plots svg { max-width: 520px; }
+        .load-bar { fill: #8c6bb1; } .uniform-line { stroke: #555; stroke-dasharray: 4 3; } figure.load { margin: 0; } figure.load figcaption { font: 12px ui-monospace, monospace; }
         figure.basis { margin: .5em 0; } figcaption { font-family: ui-monospace, monospace; font-size: 12px; }
         .formula { margin: .3em 0; } .formula code { font-size: 12px; } .latex { font-family: ui-monospace, monospace; color: #555; font-size: 11px; }
         svg circle:hover, svg rect:hover { stroke: #000; } svg polyline:hover { stroke-width: 3; }

@@ -90,6 +90,16 @@ public sealed class Svg
         Close(attributes, title, "rect");
     }
 
+    /// <summary>A bar from 0 up to <paramref name="y"/>, <paramref name="width"/> data units wide, centred on <paramref name="x"/>.</summary>
+    public void Bar(double x, double y, double width, string cssClass, string? attributes, string? title)
+    {
+        if (!double.IsFinite(x) || !double.IsFinite(y)) return;
+        double left = X(x - width / 2), right = X(x + width / 2), top = Y(Math.Max(y, 0)), bottom = Y(Math.Min(y, 0));
+        _sb.Append("<rect class=\"").Append(cssClass).Append("\" x=\"").Append(Html.Coord(left)).Append("\" y=\"").Append(Html.Coord(top))
+            .Append("\" width=\"").Append(Html.Coord(right - left)).Append("\" height=\"").Append(Html.Coord(bottom - top)).Append('"');
+        Close(attributes, title, "rect");
+    }
+
     public void Text(double px, double py, string text, string cssClass, string anchor = "middle") =>
         _sb.Append("<text class=\"").Append(cssClass).Append("\" x=\"").Append(Html.Coord(px)).Append("\" y=\"").Append(Html.Coord(py))
             .Append("\" text-anchor=\"").Append(anchor).Append("\">").Append(Html.Escape(text)).Append("</text>\n");

@@ -65,6 +65,32 @@ public sealed class ReportSectionsTests
     }
 
     [Fact]
+    public void Each_members_load_profile_is_a_histogram_over_the_balanced_share()
+    {
+        // Member 2: 4 experts on two tasks (the first task's profile is drawn); member 5 reports none.
+        var metrics = new Dictionary<string, double>
+        {
+            ["lm/load_cv"] = 0.4, ["lm/load_share.01"] = 0.4, ["lm/load_share.02"] = 0.3, ["lm/load_share.03"] = 0.2, ["lm/load_share.04"] = 0.1,
+            ["other/load_share.01"] = 0.25, ["other/load_share.02"] = 0.25, ["other/load_share.03"] = 0.25, ["other/load_share.04"] = 0.25,
+        };
+        var front = new[] { new FrontMember(2, "topk(k=2)", [1.5, 2], metrics), new FrontMember(5, "softmax", [1, 3], new() { ["lm/load_cv"] = 0.1 }) };
+        var page = new ReportPage(ReportHtml.Page([View("routing", Status(front))]));
+        var histogram = page.One("svg", "load-histogram");
+        Assert.Equal("2", histogram.Attribute("data-id")!.Value);
+        var bars = ReportPage.Within(histogram, "rect", "load-bar").ToArray();
+        Assert.Equal(["1", "2", "3", "4"], bars.Select(b => b.Attribute("data-rank")!.Value));
+        var heights = bars.Select(b => double.Parse(b.Attribute("height")!.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(4.0, heights[0] / heights[3], 2);  // 0.4 against 0.1, as drawn
+        Assert.Equal(1.5, heights[1] / heights[2], 2);
+        var uniform = ReportPage.Within(histogram, "line", "uniform-line").Single();
+        double baseline = double.Parse(bars[3].Attribute("y")!.Value, System.Globalization.CultureInfo.InvariantCulture) + heights[3];
+        double lineHeight = baseline - double.Parse(uniform.Attribute("y1")!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(2.5, lineHeight / heights[3], 2);  // the balanced share 1/4 against 0.1
+        // Shares are a histogram, not columns of the measures table.
+        Assert.DoesNotContain(page.One("table", "routing").Descendants("th"), h => h.Value.Contains("load_share"));
+    }
+
+    [Fact]
     public void Norm_act_members_are_formulas()
     {
         var front = new[] { new FrontMember(4, "x / sqrt(var(x) + 1e-5)", [0.5]), new FrontMember(9, "max(x, 0)", [0.4]) };

@@ -103,7 +103,8 @@ public sealed class MoeLayer : nn.Module<Tensor, Tensor>, IAuxiliaryLoss, IStepA
     /// Over every forward since <see cref="ResetMeasures"/> (on the device, read here): <c>load_cv</c>
     /// (population std / mean of the routes each expert ran), <c>max_vio</c> ((max - mean) / mean of
     /// that load), <c>dropped_fraction</c> (tokens no expert ran / tokens) and <c>active_experts</c>
-    /// (routes run / tokens). Empty before any forward.
+    /// (routes run / tokens), and the load profile (<see cref="LoadProfile"/>: each expert's share of the
+    /// routes, busiest first). Empty before any forward.
     /// </summary>
     public IReadOnlyDictionary<string, double> Measures
     {
@@ -114,13 +115,15 @@ public sealed class MoeLayer : nn.Module<Tensor, Tensor>, IAuxiliaryLoss, IStepA
             var load = _measuredLoad.cpu().data<long>().Select(v => (double)v).ToArray();
             double mean = load.Average();
             double std = Math.Sqrt(load.Sum(v => (v - mean) * (v - mean)) / load.Length);
-            return new Dictionary<string, double>
+            var measures = new Dictionary<string, double>
             {
                 ["load_cv"] = mean > 0 ? std / mean : 0,
                 ["max_vio"] = mean > 0 ? (load.Max() - mean) / mean : 0,
                 ["dropped_fraction"] = (double)_measuredDropped.item<long>() / _measuredTokens,
                 ["active_experts"] = load.Sum() / _measuredTokens,
             };
+            foreach (var (key, share) in LoadProfile.Of(load)) measures[key] = share;
+            return measures;
         }
     }
 

@@ -30,7 +30,9 @@ public class MoeLayerMeasureTests
         Assert.Equal(new long[] { 2, 1 }, layer.ExpertLoad);
 
         var m = measured.Measures;
-        Assert.Equal(["active_experts", "dropped_fraction", "load_cv", "max_vio"], m.Keys.Order());
+        Assert.Equal(["active_experts", "dropped_fraction", "load_cv", "load_share.01", "load_share.02", "max_vio"], m.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(5.0 / 8, m["load_share.01"], 12);      // the busier expert ran 5 of the 8 routes
+        Assert.Equal(3.0 / 8, m["load_share.02"], 12);
         Assert.Equal(0.25, m["load_cv"], 12);
         Assert.Equal(0.25, m["max_vio"], 12);
         Assert.Equal(0.125, m["dropped_fraction"], 12);
@@ -43,6 +45,7 @@ public class MoeLayerMeasureTests
         Assert.Equal(0.2, m["load_cv"], 12);                 // (3, 2): mean 2.5, std 0.5
         Assert.Equal(0.2, m["max_vio"], 12);
         Assert.Equal(0.2, m["dropped_fraction"], 12);        // 1 of 5
+        Assert.Equal((0.6, 0.4), (m["load_share.01"], m["load_share.02"]));
         Assert.Equal(1.0, m["active_experts"], 12);          // 5 routes run / 5 tokens
     }
 
@@ -61,5 +64,6 @@ public class MoeLayerMeasureTests
         Assert.Equal(0, m["max_vio"], 12);
         Assert.Equal(1.0 / 3, m["dropped_fraction"], 12);
         Assert.Equal(1.0, m["active_experts"], 12); // 3 experts x 1 token / 3 tokens
+        Assert.All(new[] { "load_share.01", "load_share.02", "load_share.03" }, k => Assert.Equal(1.0 / 3, m[k], 12)); // balanced
     }
 }
