@@ -5,4 +5,4 @@ using Cluster.Cli;
 // Ctrl+C and SIGTERM never reach the actions' cancellation token; set it so runs and nodes stop
 // cleanly (a run writes its status and can be resumed). After the timeout the process exits anyway.
 var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
-return CommandLine.Build().Parse(args.Length == 0 ? CommandLine.DefaultArgs : args).Invoke(invocation);
+return CommandLine.Run(args, invocation);

@@ -11,6 +11,30 @@ public static class CommandLine
     /// </summary>
     public static readonly string[] DefaultArgs = ["run"];
 
+    /// <summary>
+    /// Parses and runs one command line. A command line that does not parse (an unknown option, a value
+    /// of the wrong type or out of range) is refused before anything starts: one `error:` line per problem
+    /// on stderr, exit 2, no help text (`--help` shows it).
+    /// </summary>
+    public static int Run(string[] args, InvocationConfiguration? invocation = null)
+    {
+        var parsed = Build().Parse(args.Length == 0 ? DefaultArgs : args);
+        return Refused(parsed) ? 2 : parsed.Invoke(invocation);
+    }
+
+    /// <summary><see cref="Run"/> for any command tree (tests build theirs over their own composition).</summary>
+    public static async Task<int> InvokeAsync(Command root, string[] args)
+    {
+        var parsed = root.Parse(args);
+        return Refused(parsed) ? 2 : await parsed.InvokeAsync();
+    }
+
+    private static bool Refused(ParseResult parsed)
+    {
+        foreach (var e in parsed.Errors) Console.Error.WriteLine($"error: {e.Message}");
+        return parsed.Errors.Count > 0;
+    }
+
     public static RootCommand Build()
     {
         var root = new RootCommand("Evolutionary search for neural layers: activations, norm-act layers, KAN bases, MoE routing.");

@@ -16,8 +16,8 @@ public static class ConfirmCommand
     public static Command Create(SearchComposition composition)
     {
         var dir = new Argument<string>("run") { Description = "run directory" };
-        var seeds = new Option<int>("--seeds") { Description = "training seeds per genome", DefaultValueFactory = _ => 3 };
-        var top = new Option<int>("--top") { Description = "front members per objective (best on it)", DefaultValueFactory = _ => 2 };
+        var seeds = new Option<int>("--seeds") { Description = "training seeds per genome", DefaultValueFactory = _ => 3 }.AtLeast(1);
+        var top = new Option<int>("--top") { Description = "front members per objective (best on it)", DefaultValueFactory = _ => 2 }.AtLeast(1);
         var workers = CommonOptions.Workers();
         var device = SearchCommands.Devices();
         var threads = CommonOptions.Threads(1);

@@ -13,7 +13,7 @@ public static class DashboardCommand
     public static Command Create(Func<IRunPages>? pages = null)
     {
         var runs = new Argument<string[]>("run") { Description = "run directories", Arity = ArgumentArity.OneOrMore };
-        var port = new Option<int>("--port") { Description = "port to serve on (0: any free one)", DefaultValueFactory = _ => DashboardOptions.DefaultPort };
+        var port = CommonOptions.Port("port to serve on (0: any free one)", DashboardOptions.DefaultPort);
         var host = new Option<string>("--host")
         {
             Description = "address or hostname to bind (default loopback: only this machine sees the page)",

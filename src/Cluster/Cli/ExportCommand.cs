@@ -16,7 +16,7 @@ public static class ExportCommand
     public static Command Create(SearchComposition composition)
     {
         var dir = new Argument<string>("run") { Description = "run directory" };
-        var top = new Option<int>("--top") { Description = "how many front members, best first on the first objective", DefaultValueFactory = _ => 5 };
+        var top = new Option<int>("--top") { Description = "how many front members, best first on the first objective", DefaultValueFactory = _ => 5 }.AtLeast(1);
         var format = new Option<string>("--format") { Description = $"one of {string.Join(", ", Exporter.Formats)}", DefaultValueFactory = _ => "json" };
         var output = new Option<string?>("--out") { Description = "file to write (default: standard output)" };
         var noRetrain = new Option<bool>("--no-retrain")

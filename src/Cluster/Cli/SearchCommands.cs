@@ -26,13 +26,13 @@ public static class SearchCommands
         Description = "device of the evaluator slots: cpu, cuda, cuda:N, or a comma list (slot i takes item i mod n)",
         DefaultValueFactory = _ => "cpu",
     };
-    private static Option<int> Port() => new("--port") { Description = "this node's port (0: any free one)", DefaultValueFactory = _ => 0 };
+    private static Option<int> Port() => CommonOptions.Port("this node's port (0: any free one)", 0);
     private static Option<string> Host() => new("--host") { Description = "this node's hostname or address", DefaultValueFactory = _ => "127.0.0.1" };
 
     private static Command Run(SearchComposition composition)
     {
         var space = new Argument<string?>("space") { Description = "search-space YAML file (default: the built-in space)", Arity = ArgumentArity.ZeroOrOne };
-        var workers = CommonOptions.Workers();
+        var workers = CommonOptions.Workers(min: 0);
         var device = Devices();
         var seed = new Option<ulong?>("--seed") { Description = "override the space's seed" };
         var output = new Option<string?>("--out") { Description = "run directory (default runs/<space>-<UTC time>)" };
@@ -42,6 +42,12 @@ public static class SearchCommands
         var data = CommonOptions.Data();
         var threads = CommonOptions.Threads(1);
         var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data, threads };
+        // Without a cluster nothing else would evaluate: the run would wait forever.
+        command.Validators.Add(r =>
+        {
+            if (OptionRanges.TryValue(r.GetResult(workers), out int n) && n == 0 && r.GetResult(cluster) is null)
+                r.AddError("--workers 0: this run would have no evaluator; give at least 1, or --cluster host:port to let a cluster's nodes evaluate");
+        });
         command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {
             var loaded = CsvPreflight.Checked(composition.LoadSpace(result.GetValue(space)));

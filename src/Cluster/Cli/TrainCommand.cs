@@ -26,7 +26,7 @@ public static class TrainCommand
         {
             Description = $"{string.Join(", ", f.Tasks.Select(t => t.Name))}: {(f.Builtins.Count > 0 ? $"built-in layer ({string.Join(", ", f.Builtins)}) or " : "")}a genome of the {f.Name} family, e.g. '{f.Example}'; default {f.DefaultLayer}",
         })).ToArray();
-        var epochs = new Option<int?>("--epochs") { Description = "override the task's epochs" };
+        var epochs = new Option<int?>("--epochs") { Description = "override the task's epochs" }.AtLeast(1);
         var unitGain = new Option<bool?>("--unit-gain") { Description = "scale the layer to unit second moment under N(0,1) inputs (true/false; default: the task's, on in the activation search proxies)" };
         var seed = new Option<ulong>("--seed") { Description = "seed of weights and batch order", DefaultValueFactory = _ => 1 };
         var device = CommonOptions.Device();

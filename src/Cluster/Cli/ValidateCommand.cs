@@ -20,8 +20,8 @@ public static class ValidateCommand
     {
         var dir = new Argument<string>("run") { Description = "run directory" };
         var tasks = new Option<string>("--tasks") { Description = "comma-separated proxy tasks of the run's family to retrain on", Required = true };
-        var seeds = new Option<int>("--seeds") { Description = "training seeds per genome and task", DefaultValueFactory = _ => 5 };
-        var top = new Option<int>("--top") { Description = "front members per objective (best on it)", DefaultValueFactory = _ => 2 };
+        var seeds = new Option<int>("--seeds") { Description = "training seeds per genome and task", DefaultValueFactory = _ => 5 }.AtLeast(1);
+        var top = new Option<int>("--top") { Description = "front members per objective (best on it)", DefaultValueFactory = _ => 2 }.AtLeast(1);
         var baselines = new Option<string?>("--baselines") { Description = "comma-separated genome texts retrained beside the space's baselines, e.g. 'elu(x),tanh(x)'" };
         var workers = CommonOptions.Workers();
         var device = SearchCommands.Devices();

@@ -16,7 +16,7 @@ public sealed class ExportCommandTests
     private static Task<int> Invoke(params string[] args)
     {
         var root = new RootCommand("test") { ExportCommand.Create(SearchComposition.Default) };
-        return root.Parse(args).InvokeAsync();
+        return CommandLine.InvokeAsync(root, args);
     }
 
     /// <summary>A run of the embedded default space whose front holds relu (0.80), CRReLU with e trained to 0.0234 (0.85) and silu (0.82).</summary>

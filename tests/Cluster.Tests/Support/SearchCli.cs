@@ -11,7 +11,7 @@ internal static class SearchCli
     {
         var root = new RootCommand("test");
         foreach (var c in SearchCommands.Create(composition)) root.Subcommands.Add(c);
-        return root.Parse(args).InvokeAsync();
+        return CommandLine.InvokeAsync(root, args);
     }
 
     /// <summary>Writes <paramref name="yaml"/> as <paramref name="fileName"/> in a new temporary folder; its path (the folder holds the test's run too).</summary>
