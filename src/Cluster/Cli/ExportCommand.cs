@@ -34,7 +34,7 @@ public static class ExportCommand
             var run = RunRecord.Load(result.GetValue(dir)!);
             var space = composition.SpaceOf(run);
             var included = result.GetValue(figures) is { } folder
-                ? ExportFigures.Write(run, composition, folder, result.GetValue(format)!, result.GetValue(output), Console.Error.WriteLine)
+                ? ExportFigures.Write(run, space, folder, result.GetValue(format)!, result.GetValue(output), Console.Error.WriteLine)
                 : null;
             // Threads 1: the run's workers' default, under which the retraining reproduces the run's training.
             var slot = new EvaluatorSlot(0, 1, "cpu", result.GetValue(data), Threads: 1, CompleteLearned: true);

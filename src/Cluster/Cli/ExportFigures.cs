@@ -1,5 +1,6 @@
 using Cluster.Reports;
 using Cluster.Runs;
+using Cluster.Spaces;
 
 namespace Cluster.Cli;
 
@@ -18,11 +19,11 @@ public static class ExportFigures
 
     /// <exception cref="ArgumentException">A format other than latex.</exception>
     /// <exception cref="PngUnavailableException">PNG output cannot work here.</exception>
-    public static IReadOnlyList<(string Path, string Caption)> Write(RunRecord run, SearchComposition composition, string folder, string format,
+    public static IReadOnlyList<(string Path, string Caption)> Write(RunRecord run, SearchSpace space, string folder, string format,
         string? texFile, Action<string> log)
     {
         if (format != "latex") throw new ArgumentException($"--figures: the {format} export has no figures; use it with --format latex");
-        var files = PngReport.Write(RunView.Load(run.Directory.Path, composition), folder);
+        var files = PngReport.Write(RunView.Of(run, space), folder);
         foreach (var f in files) log($"wrote {f}");
         string? texFolder = texFile is null ? null : Path.GetDirectoryName(Path.GetFullPath(texFile));
         return files.Select(f => (texFolder is null ? f : Path.GetRelativePath(texFolder, Path.GetFullPath(f)),

@@ -78,13 +78,7 @@ public static class SearchRunner
         using var history = new RunHistoryWriter(dir, started, options.Clock);
         void OnApplied(IReadOnlyList<Search.Engine.ArchiveEntry> entries)
         {
-            foreach (var e in entries)
-                history.Append(e.Id, e.Result.Status switch
-                {
-                    Search.Core.EvaluationStatus.Accepted => HistoryEntry.Accepted,
-                    Search.Core.EvaluationStatus.Rejected => HistoryEntry.Rejected,
-                    _ => HistoryEntry.Failed,
-                }, e.Result.Stage, e.Rung, e.Result.Status == Search.Core.EvaluationStatus.Accepted ? e.Result.Objectives : null);
+            foreach (var e in entries) history.Append(e);
         }
         var role = new NodeRole(space, dir.RunId, options.Coordinator, store, OnStatus, workers, options.Evaluator, options.Worker, OnApplied);
 

@@ -1,3 +1,4 @@
+using Cluster.Protocol;
 using Cluster.Reports.Views;
 using ScottPlot;
 
@@ -49,15 +50,10 @@ public static class PngReport
 
     private static Plot? Front(RunView run)
     {
-        var names = run.ObjectiveNames;
-        if (names.Count == 1) return SingleObjectiveFront(run, names[0]);
-        if (names.Count < 2) return null;
-        var front = run.Front.Where(f => f.Objectives.Length == names.Count).ToArray();
-        var baselines = run.Run.Baselines.Where(b => b.Objectives?.Length == names.Count).ToArray();
-        if (front.Length == 0) return null;
+        var (names, front, baselines, others) = FrontPlotView.Of(run);
+        if (names.Count == 1) return SingleObjectiveFront(run, names[0], front, baselines);
+        if (names.Count < 2 || front.Length == 0) return null;
         var plot = new Plot();
-        var onFront = front.Select(f => f.Id).ToHashSet();
-        var others = (run.History ?? []).Where(h => h.IsAccepted && h.Objectives!.Length == names.Count && !onFront.Contains(h.Id)).ToArray();
         if (others.Length > 0)
         {
             var o = plot.Add.ScatterPoints(others.Select(h => h.Objectives![0]).ToArray(), others.Select(h => h.Objectives![1]).ToArray(), Colors.LightGray);
@@ -69,14 +65,14 @@ public static class PngReport
         fp.MarkerSize = 8;
         if (baselines.Length > 0)
         {
-            var bp = plot.Add.ScatterPoints(baselines.Select(b => b.Objectives![0]).ToArray(), baselines.Select(b => b.Objectives![1]).ToArray(), Colors.Red);
+            var bp = plot.Add.ScatterPoints(baselines.Select(b => b.Values[0]).ToArray(), baselines.Select(b => b.Values[1]).ToArray(), Colors.Red);
             bp.MarkerShape = MarkerShape.FilledSquare;
             bp.MarkerSize = 10;
             bp.LegendText = "baselines";
         }
         // The axes fit the front and baselines, as the HTML plot does.
-        var xs = front.Select(f => f.Objectives[0]).Concat(baselines.Select(b => b.Objectives![0]));
-        var ys = front.Select(f => f.Objectives[1]).Concat(baselines.Select(b => b.Objectives![1]));
+        var xs = front.Select(f => f.Objectives[0]).Concat(baselines.Select(b => b.Values[0]));
+        var ys = front.Select(f => f.Objectives[1]).Concat(baselines.Select(b => b.Values[1]));
         var (x0, x1) = Svg.Padded(Svg.Range(xs));
         var (y0, y1) = Svg.Padded(Svg.Range(ys));
         if (x1 > x0 && y1 > y0) plot.Axes.SetLimits(x0, x1, y0, y1);
@@ -88,17 +84,17 @@ public static class PngReport
     }
 
     /// <summary>One objective: the front's values against their ids, each baseline a dashed line across (as the HTML plot).</summary>
-    private static Plot? SingleObjectiveFront(RunView run, string name)
+    private static Plot? SingleObjectiveFront(RunView run, string name, FrontMember[] all, (string Genome, double[] Values)[] baselines)
     {
-        var front = run.Front.Where(f => f.Objectives.Length == 1 && double.IsFinite(f.Objectives[0])).ToArray();
+        var front = all.Where(f => double.IsFinite(f.Objectives[0])).ToArray();
         if (front.Length == 0) return null;
         var plot = new Plot();
         var points = plot.Add.ScatterPoints(front.Select(f => (double)f.Id).ToArray(), front.Select(f => f.Objectives[0]).ToArray(), Colors.SteelBlue);
         points.MarkerSize = 9;
         points.LegendText = "front";
-        foreach (var b in run.Run.Baselines.Where(b => b.Objectives is { Length: 1 } o && double.IsFinite(o[0])))
+        foreach (var b in baselines.Where(b => double.IsFinite(b.Values[0])))
         {
-            var line = plot.Add.HorizontalLine(b.Objectives![0], 1, Colors.Red, LinePattern.Dashed);
+            var line = plot.Add.HorizontalLine(b.Values[0], 1, Colors.Red, LinePattern.Dashed);
             line.LegendText = $"baseline {b.Genome}";
         }
         plot.ShowLegend();

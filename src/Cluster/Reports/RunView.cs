@@ -33,6 +33,10 @@ public sealed record RunView(RunRecord Run, SearchSpace? Space, string? SpaceErr
         return new RunView(run, space, error, RunHistory.Load(path), (clock ?? TimeProvider.System).GetUtcNow()) { Problems = problems };
     }
 
+    /// <summary>A run a command has read already, with its space: only the history is read here.</summary>
+    public static RunView Of(RunRecord run, SearchSpace space) =>
+        new(run, space, null, RunHistory.Load(run.Directory.Path), TimeProvider.System.GetUtcNow());
+
     public RunInfo Info => Run.Info;
     public StatusReport? Status => Run.Status;
     public string RunId => Run.Info.RunId;

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Search.Core;
+using Search.Engine;
 
 namespace Cluster.Runs;
 
@@ -32,6 +34,15 @@ public sealed class RunHistoryWriter : IDisposable
 
     /// <summary>How many distinct evaluations the file holds.</summary>
     public int Count => _written.Count;
+
+    /// <summary>Appends one evaluation the engine applied (objectives only when accepted), unless its id is written already.</summary>
+    public void Append(ArchiveEntry e) =>
+        Append(e.Id, e.Result.Status switch
+        {
+            EvaluationStatus.Accepted => HistoryEntry.Accepted,
+            EvaluationStatus.Rejected => HistoryEntry.Rejected,
+            _ => HistoryEntry.Failed,
+        }, e.Result.Stage, e.Rung, e.Result.Status == EvaluationStatus.Accepted ? e.Result.Objectives : null);
 
     /// <summary>Appends the evaluation unless its id is written already; its time is now, counted from the run's start.</summary>
     public void Append(long id, string status, string? stage, int rung, double[]? objectives)

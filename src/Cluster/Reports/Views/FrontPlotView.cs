@@ -1,5 +1,6 @@
 using System.Text;
 using Cluster.Protocol;
+using Cluster.Runs;
 
 namespace Cluster.Reports.Views;
 
@@ -13,25 +14,34 @@ namespace Cluster.Reports.Views;
 /// </summary>
 public static class FrontPlotView
 {
-    public static void Render(StringBuilder sb, RunView run)
+    /// <summary>What the plot shows (the PNG too): front members and baselines with a value per objective, and every other accepted evaluation of the history.</summary>
+    public sealed record Points(IReadOnlyList<string> Names, FrontMember[] Front, (string Genome, double[] Values)[] Baselines, HistoryEntry[] Others);
+
+    public static Points Of(RunView run)
     {
         var names = run.ObjectiveNames;
         var front = run.Front.Where(f => f.Objectives.Length == names.Count && names.Count > 0).ToArray();
-        var baselines = run.Run.Baselines.Where(b => b.Objectives?.Length == names.Count && names.Count > 0).ToArray();
+        var baselines = run.Run.Baselines.Where(b => b.Objectives?.Length == names.Count && names.Count > 0).Select(b => (b.Genome, b.Objectives!)).ToArray();
+        var onFront = front.Select(f => f.Id).ToHashSet();
+        var others = (run.History ?? []).Where(h => h.IsAccepted && h.Objectives!.Length == names.Count && !onFront.Contains(h.Id)).ToArray();
+        return new Points(names, front, baselines, others);
+    }
+
+    public static void Render(StringBuilder sb, RunView run)
+    {
+        var (names, front, baselines, others) = Of(run);
         if (front.Length == 0 && baselines.Length == 0) return;
         Html.Heading(sb, "Front plot");
-        if (names.Count >= 3) sb.Append(Parallel(run, names, front, baselines.Select(b => (b.Genome, b.Objectives!)).ToArray()));
-        else if (names.Count == 2) sb.Append(Scatter(run, names, front, baselines.Select(b => (b.Genome, b.Objectives!)).ToArray()));
-        else sb.Append(Single(names[0], front, baselines.Select(b => (b.Genome, b.Objectives!)).ToArray()));
+        if (names.Count >= 3) sb.Append(Parallel(run, names, front, baselines));
+        else if (names.Count == 2) sb.Append(Scatter(names, front, baselines, others));
+        else sb.Append(Single(names[0], front, baselines));
     }
 
     internal static string Title(string genome, IReadOnlyList<string> names, double[] values, string? prefix = null) =>
         (prefix ?? "") + genome + "\n" + string.Join("\n", names.Select((n, i) => $"{n} = {Html.Num(i < values.Length ? values[i] : null)}"));
 
-    private static string Scatter(RunView run, IReadOnlyList<string> names, FrontMember[] front, (string Genome, double[] Values)[] baselines)
+    private static string Scatter(IReadOnlyList<string> names, FrontMember[] front, (string Genome, double[] Values)[] baselines, HistoryEntry[] others)
     {
-        var onFront = front.Select(f => f.Id).ToHashSet();
-        var others = (run.History ?? []).Where(h => h.IsAccepted && h.Objectives!.Length == 2 && !onFront.Contains(h.Id)).ToArray();
         // The axes fit the front and baselines; the rest of the history is drawn where it falls inside.
         var xs = front.Select(f => f.Objectives[0]).Concat(baselines.Select(b => b.Values[0]));
         var ys = front.Select(f => f.Objectives[1]).Concat(baselines.Select(b => b.Values[1]));

@@ -49,11 +49,12 @@ public sealed class EqualParameterMlp : ILinearStackFactory
         int layers = Math.Max(1, widths.Count - 1), outputs = widths[^1];
         long target = KanParameters(inputs, widths);
         int best = 1;
+        long bestGap = Math.Abs(MlpParameters(inputs, 1, layers, outputs) - target);
         for (int h = 2; h <= MaxWidth; h++)
         {
-            long gap = Math.Abs(MlpParameters(inputs, h, layers, outputs) - target);
-            if (gap < Math.Abs(MlpParameters(inputs, best, layers, outputs) - target)) best = h;
-            else if (MlpParameters(inputs, h, layers, outputs) > target) break; // growing with h: no closer one follows
+            long count = MlpParameters(inputs, h, layers, outputs);
+            if (Math.Abs(count - target) < bestGap) (best, bestGap) = (h, Math.Abs(count - target));
+            else if (count > target) break; // growing with h: no closer one follows
         }
         return Enumerable.Repeat(best, layers).ToArray();
     }
