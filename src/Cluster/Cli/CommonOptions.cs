@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Cluster.Cli;
 
-/// <summary>Options shared by the commands that train: device, threads, data directory.</summary>
+/// <summary>Options shared by the commands that train or run: device, threads, workers, port, drain, data directory.</summary>
 public static class CommonOptions
 {
     public static Option<string> Device() => new("--device")
@@ -35,6 +35,13 @@ public static class CommonOptions
         Description = description,
         DefaultValueFactory = _ => fallback,
     }.Within(0, 65535);
+
+    /// <summary>Seconds a run stopped by its wall-time limit waits for the evaluations in flight (their results are kept).</summary>
+    public static Option<int> Drain() => new Option<int>("--drain")
+    {
+        Description = "after the wall-time limit, seconds to wait for evaluations in flight before ending (default 300; 0: end at once)",
+        DefaultValueFactory = _ => 300,
+    }.AtLeast(0);
 
     public static Option<string?> Data() => new("--data")
     {

@@ -30,9 +30,13 @@ public sealed class ProgressDisplay(TextWriter? plainOutput = null, bool? intera
             {
                 var bar = ctx.AddTask(title);
                 var task = run(this);
+                string? notice = null;
                 while (!task.IsCompleted)
                 {
                     Update(bar, title);
+                    // A notice (no evaluator slot; waiting for jobs in flight) shows once, above the bar.
+                    if (_latest?.Notice is { } n && n != notice) AnsiConsole.MarkupLineInterpolated($"[yellow]{n}[/]");
+                    notice = _latest?.Notice;
                     await Task.WhenAny(task, Task.Delay(200));
                 }
                 Update(bar, title);
@@ -47,10 +51,14 @@ public sealed class ProgressDisplay(TextWriter? plainOutput = null, bool? intera
         var clock = Stopwatch.StartNew();
         TimeSpan? lastPrinted = null;
         RunProgress? printed = null;
+        string? notice = null;
         var task = run(this);
         while (!task.IsCompleted)
         {
             await Task.WhenAny(task, Task.Delay(200));
+            // Notices print at once, whatever the line interval.
+            if (_latest?.Notice is { } n && n != notice) output.WriteLine($"[{Clock(clock.Elapsed)}] {title}: {n}");
+            notice = _latest?.Notice;
             if (_latest is { } p && !ReferenceEquals(p, printed) && (lastPrinted is not { } at || clock.Elapsed - at >= LineInterval || task.IsCompleted))
             {
                 output.WriteLine(Line(title, p, clock.Elapsed));

@@ -41,7 +41,8 @@ public static class SearchCommands
         var port = Port();
         var data = CommonOptions.Data();
         var threads = CommonOptions.Threads(1);
-        var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data, threads };
+        var drain = CommonOptions.Drain();
+        var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data, threads, drain };
         // Without a cluster nothing else would evaluate: the run would wait forever.
         command.Validators.Add(r =>
         {
@@ -57,6 +58,7 @@ public static class SearchCommands
                 RunDirectory = result.GetValue(output), Workers = result.GetValue(workers), Seed = result.GetValue(seed),
                 Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
                 Node = new NodeOptions { Hostname = result.GetValue(host)!, Port = result.GetValue(port) },
+                Drain = TimeSpan.FromSeconds(result.GetValue(drain)),
             };
             string? seedNode = result.GetValue(cluster);
             var run = await new ProgressDisplay().Show(loaded.Name, progress => seedNode is null
@@ -74,7 +76,8 @@ public static class SearchCommands
         var device = Devices();
         var data = CommonOptions.Data();
         var threads = CommonOptions.Threads(1);
-        var command = new Command("resume", "Continue a run from its directory (nothing stored is evaluated again)") { dir, workers, device, data, threads };
+        var drain = CommonOptions.Drain();
+        var command = new Command("resume", "Continue a run from its directory (nothing stored is evaluated again)") { dir, workers, device, data, threads, drain };
         command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {
             var run = RunRecord.Load(result.GetValue(dir)!);
@@ -83,6 +86,7 @@ public static class SearchCommands
             var options = new RunOptions
             {
                 Workers = result.GetValue(workers), Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
+                Drain = TimeSpan.FromSeconds(result.GetValue(drain)),
             };
             var resumed = await new ProgressDisplay().Show(loaded.Name, progress => SearchRunner.Resume(run.Directory.Path, loaded, options, progress, cancel));
             return await Finish(resumed, loaded, Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)), result.GetValue(workers), cancel);

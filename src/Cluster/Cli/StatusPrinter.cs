@@ -27,6 +27,7 @@ public static class StatusPrinter
         string total = status.Total == long.MaxValue ? "unbounded" : status.Total.ToString();
         AnsiConsole.WriteLine($"{(status.IsDone ? "finished" : "running or stopped")}: {status.Done}/{total} evaluated, {status.Accepted} accepted, " +
             $"{status.Rejected} rejected, {status.Failed} failed ({status.Poisoned} poison), {status.InFlight} in flight, {status.Workers} workers");
+        if (status.Notice is { } notice) AnsiConsole.MarkupLineInterpolated($"[yellow]{notice}[/]");
         if (status.Stages is { Length: > 0 } stages) PrintStages(stages.Select(s => s.ToDomain()).ToArray());
         else foreach (var (stage, count) in status.RejectedByStage.OrderBy(kv => kv.Key)) AnsiConsole.WriteLine($"  rejected at {stage}: {count}");
 

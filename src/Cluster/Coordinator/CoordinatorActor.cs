@@ -32,12 +32,14 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private SearchCoordinator? _domain;
     private int _sinceSnapshot;
+    private readonly WorkerPresence _presence;
 
     public CoordinatorActor(SearchSpace space, string runId, CoordinatorSettings settings, Action<StatusReport>? onStatus,
         Action<IReadOnlyList<ArchiveEntry>>? onApplied = null)
     {
         (_space, _runId, _settings, _onStatus, _onApplied) = (space, runId, settings, onStatus, onApplied);
         PersistenceId = "search-run-" + runId;
+        _presence = new WorkerPresence(settings.NoWorkerNotice, TimeProvider.System);
 
         Recover<SnapshotOffer>(o => _domain = SearchCoordinator.FromSnapshot(_space, _runId, (CoordinatorSnapshot)o.Snapshot, _settings, TimeProvider.System));
         Recover<ResultRecorded>(e => Domain.Apply(e));
@@ -49,7 +51,11 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         Command<JobFailed>(OnFailed);
         Command<EquivalenceQuery>(q => Sender.Tell(Domain.Lookup(q.Fingerprint)));
         Command<GetStatus>(_ => Sender.Tell(Status()));
-        Command<CheckDeadlines>(_ => PersistLost(Domain.Expired()));
+        Command<CheckDeadlines>(_ =>
+        {
+            PersistLost(Domain.Expired());
+            if (_presence.Check(Domain.Engine.IsDone)) Publish();
+        });
         Command<Terminated>(t => WorkerGone(w => w.Equals(t.ActorRef), "worker stopped"));
         Command<ClusterEvent.UnreachableMember>(m => WorkerGone(w => w.Path.Address == m.Member.Address, "node unreachable"));
         Command<ClusterEvent.MemberRemoved>(m => WorkerGone(w => w.Path.Address == m.Member.Address, "node left"));
@@ -93,6 +99,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         {
             _workers[r.WorkerId] = Sender;
             Context.Watch(Sender);
+            if (_presence.Workers(_workers.Count)) Publish();
         }
         Sender.Tell(Domain.Offer(r.WorkerId));
     }
@@ -130,7 +137,9 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     {
         var gone = _workers.Where(kv => match(kv.Value)).Select(kv => kv.Key).ToHashSet();
         foreach (var id in gone) _workers.Remove(id);
-        if (gone.Count > 0) PersistLost(Domain.LostWith(gone.Contains, why));
+        if (gone.Count == 0) return;
+        _presence.Workers(_workers.Count);
+        PersistLost(Domain.LostWith(gone.Contains, why));
     }
 
     private void PersistLost(IReadOnlyList<JobLost> lost, Action? then = null)
@@ -151,7 +160,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         SaveSnapshot(Domain.Snapshot());
     }
 
-    private StatusReport Status() => Domain.Status(_workers.Count);
+    private StatusReport Status() => Domain.Status(_workers.Count, _presence.Notice);
 
     private void Publish()
     {

@@ -13,11 +13,14 @@ public sealed record CoordinatorSettings
     public TimeSpan RetryAfter { get; init; } = TimeSpan.FromMilliseconds(100);
     /// <summary>How often deadlines are checked.</summary>
     public TimeSpan DeadlineCheck { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>A run with no evaluator slot connected this long says so (status and console).</summary>
+    public TimeSpan NoWorkerNotice { get; init; } = TimeSpan.FromMinutes(1);
 
     public void Validate()
     {
         if (JobTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(JobTimeout), "must be positive");
         if (PoisonStrikes < 1) throw new ArgumentOutOfRangeException(nameof(PoisonStrikes), "must be at least 1");
+        if (NoWorkerNotice <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(NoWorkerNotice), "must be positive");
         if (SnapshotEvery < 1) throw new ArgumentOutOfRangeException(nameof(SnapshotEvery), "must be at least 1");
     }
 }

@@ -175,7 +175,7 @@ public sealed class SearchCoordinator
 
     public CoordinatorSnapshot Snapshot() => new(Engine.SaveBytes(), new(_strikes), Poisoned, new(_details));
 
-    public StatusReport Status(int workers)
+    public StatusReport Status(int workers, string? notice = null)
     {
         var c = Engine.Counters;
         var entries = Engine.Archive.Entries;
@@ -185,7 +185,7 @@ public sealed class SearchCoordinator
         long total = Engine.Settings.MaxEvaluations;
         return new StatusReport(RunId, c.Applied, total, c.Accepted, c.Rejected, c.Failed,
             c.RejectedByStage.ToDictionary(n => n.Name, n => n.Count), front, _inFlight.Count, workers, Engine.IsDone, c.Duplicates + Duplicates, Poisoned,
-            StageStatsData.From(c.Stages.Stages), RungTable());
+            StageStatsData.From(c.Stages.Stages), RungTable(), notice);
     }
 
     /// <summary>The rung table of a multi-fidelity run (null without rungs).</summary>

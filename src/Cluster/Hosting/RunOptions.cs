@@ -21,5 +21,7 @@ public sealed record RunOptions
     public NodeOptions Node { get; init; } = new();
     /// <summary>Least time between two status.json rewrites.</summary>
     public TimeSpan StatusInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>After an early stop (the wall-time limit), how long to wait for jobs in flight before ending; zero ends at once.</summary>
+    public TimeSpan Drain { get; init; } = TimeSpan.FromMinutes(5);
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -74,7 +74,14 @@ public static class SearchNode
             akka.AddStartup((system, _) => Akka.Cluster.Cluster.Get(system).Join(Akka.Cluster.Cluster.Get(system).SelfAddress));
 
         ConfigureStore(akka, role.Store);
-        var singleton = new ClusterSingletonOptions { Role = NodeOptions.CoordinatorRole, SingletonIdentificationInterval = TimeSpan.FromMilliseconds(200) };
+        // Akka.NET 1.5.73's proxy starts its identification-failure timer with no initial delay, so it logs
+        // "failed to find an associated singleton ... after 30 seconds" at once, at every start and stop, even
+        // when the singleton answers in milliseconds. Off; the coordinator's own notice says when no evaluator
+        // slot reaches it (WorkerPresence).
+        var singleton = new ClusterSingletonOptions
+        {
+            Role = NodeOptions.CoordinatorRole, SingletonIdentificationInterval = TimeSpan.FromMilliseconds(200), LogSingletonIdentificationFailure = false,
+        };
         if (role.Space is { } space)
         {
             string runId = role.RunId ?? throw new ArgumentException("a node that hosts a run needs its run id");

@@ -89,7 +89,8 @@ public static class SearchRunner
             var system = host.Services.GetRequiredService<ActorSystem>();
             var coordinator = await ActorRegistry.For(system).GetAsync<CoordinatorKey>(cancel);
             var done = new TaskCompletionSource<StatusReport>(TaskCreationOptions.RunContinuationsAsynchronously);
-            system.ActorOf(Props.Create(() => new ProgressListener(coordinator, progress, space.Objectives, space.WallTime, done, options.Clock)), "progress");
+            system.ActorOf(Props.Create(() => new ProgressListener(coordinator, progress, space.Objectives, space.WallTime, done, options.Clock, options.Drain,
+                options.Coordinator.NoWorkerNotice)), "progress");
             bool completed;
             StatusReport final;
             try
@@ -99,8 +100,13 @@ public static class SearchRunner
             }
             catch (OperationCanceledException)
             {
-                final = await coordinator.Ask<StatusReport>(GetStatus.Instance, TimeSpan.FromSeconds(10));
                 completed = false;
+                try { final = await coordinator.Ask<StatusReport>(GetStatus.Instance, TimeSpan.FromSeconds(10)); }
+                catch (AskTimeoutException)
+                {
+                    // Stopped before any coordinator answered (this node never joined its cluster): nothing was evaluated here.
+                    return new RunResult(dir.Path, dir.RunId, RunRecord.Load(dir.Path).Status ?? NothingYet(dir.RunId, space), false);
+                }
             }
             dir.WriteStatus(final);
             return new RunResult(dir.Path, dir.RunId, final, completed);
@@ -110,6 +116,9 @@ public static class SearchRunner
             await host.StopAsync(CancellationToken.None);
         }
     }
+
+    private static StatusReport NothingYet(string runId, SearchSpace space) =>
+        new(runId, 0, space.Engine.MaxEvaluations, 0, 0, 0, new(), [], 0, 0, false, 0, 0);
 
     private static string Describe(StoreOptions? store) => store switch
     {

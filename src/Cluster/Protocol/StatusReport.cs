@@ -6,7 +6,8 @@ namespace Cluster.Protocol;
 /// <summary>
 /// Where a run stands: evaluations applied of the budget, outcome counts, rejections by stage,
 /// the front, jobs in flight and workers seen, and every rejection stage's counters (examined,
-/// rejected, seconds spent, training time saved) and, under multi-fidelity evaluation, the rungs. Also written to the run directory as status.json.
+/// rejected, seconds spent, training time saved) and, under multi-fidelity evaluation, the rungs;
+/// a notice when the run cannot progress (no evaluator slot connected). Also written to the run directory as status.json.
 /// </summary>
 [MessagePackObject]
 public sealed record StatusReport(
@@ -24,4 +25,5 @@ public sealed record StatusReport(
     [property: Key(11)] long Duplicates,
     [property: Key(12)] long Poisoned,
     [property: Key(13)] StageStatsData[]? Stages = null,
-    [property: Key(14)] RungStatus[]? Rungs = null) : IClusterMessage;
+    [property: Key(14)] RungStatus[]? Rungs = null,
+    [property: Key(15)] string? Notice = null) : IClusterMessage;

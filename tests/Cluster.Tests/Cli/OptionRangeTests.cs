@@ -13,6 +13,8 @@ public sealed class OptionRangeTests
     [InlineData("run --threads -3", "--threads -3: expected at least 0")]
     [InlineData("run --port 70000", "--port 70000: expected 0 to 65535")]
     [InlineData("run --workers abc", "Cannot parse argument 'abc' for option '--workers'")]
+    [InlineData("run --drain -5", "--drain -5: expected at least 0")]
+    [InlineData("resume RUN --drain -1", "--drain -1: expected at least 0")]
     [InlineData("resume RUN --workers 0", "--workers 0: expected at least 1")]
     [InlineData("node --seed-nodes 127.0.0.1:1 --workers -1", "--workers -1: expected at least 1")]
     [InlineData("train --epochs 0", "--epochs 0: expected at least 1")]

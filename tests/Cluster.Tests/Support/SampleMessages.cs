@@ -42,7 +42,7 @@ public static class SampleMessages
         new StatusReport("run-1", 10, 100, 7, 2, 1, new() { ["sanity"] = 2 },
             [new FrontMember(3, "gelu(x)", [0.8, 120], new() { ["test_accuracy"] = 0.79, ["loss"] = double.NegativeInfinity }, new() { ["e"] = 0.02 }, Rung: 2)],
             4, 3, true, 1, 5, [new StageStatsData("sanity", 10, 2, 1, 0.75, 30)],
-            [new RungStatus(0, 1, 1, 60, 50, 15, "accuracy", 0.83), new RungStatus(1, null, 3, 15, 15, 0, "accuracy", null)]),
+            [new RungStatus(0, 1, 1, 60, 50, 15, "accuracy", 0.83), new RungStatus(1, null, 3, 15, 15, 0, "accuracy", null)], "no slot"),
         new ResultRecorded(42, "w-1", 2, Report),
         new JobLost(42, "w-1", "node unreachable"),
         new CoordinatorSnapshot([1, 2, 3, 255], new() { [42] = 1, [7] = 2 }, 1, new() { [3] = new(new() { ["m"] = 1 }, new() { ["e"] = 0.5 }) }),
