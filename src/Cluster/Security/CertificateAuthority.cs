@@ -13,7 +13,8 @@ public static class CertificateAuthority
     public static X509Certificate2 Create(string name, TimeSpan validity)
     {
         // ECDSA P-256: every TLS stack speaks it, and keys are made in microseconds (RSA takes seconds).
-        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        // The certificate keeps its own handle to the key, so ours can be disposed.
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(new X500DistinguishedName($"CN={name}"), key, HashAlgorithmName.SHA256);
         // Path length 0: it signs node certificates directly, never another CA.
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));

@@ -17,7 +17,7 @@ public static class NodeCertificate
     /// </summary>
     public static X509Certificate2 Issue(X509Certificate2 authority, string name, IEnumerable<string> hostNames, TimeSpan validity)
     {
-        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(new X500DistinguishedName($"CN={name}"), key, HashAlgorithmName.SHA256);
         AddNodeExtensions(request, [name, .. hostNames]);
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, true, false));
