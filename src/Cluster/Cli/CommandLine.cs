@@ -40,6 +40,7 @@ public static class CommandLine
         var root = new RootCommand("Evolutionary search for neural layers: activations, norm-act layers, KAN bases, MoE routing.");
         root.Subcommands.Add(TrainCommand.Create());
         foreach (var command in SearchCommands.Create(SearchComposition.Default)) root.Subcommands.Add(command);
+        root.Subcommands.Add(CertsCommand.Create());
         return root;
     }
 }

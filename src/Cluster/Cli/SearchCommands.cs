@@ -43,6 +43,7 @@ public static class SearchCommands
         var threads = CommonOptions.Threads(1);
         var drain = CommonOptions.Drain();
         var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data, threads, drain };
+        var tls = TlsOptions.AddTo(command);
         // Without a cluster nothing else would evaluate: the run would wait forever.
         command.Validators.Add(r =>
         {
@@ -57,7 +58,7 @@ public static class SearchCommands
             {
                 RunDirectory = result.GetValue(output), Workers = result.GetValue(workers), Seed = result.GetValue(seed),
                 Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
-                Node = new NodeOptions { Hostname = result.GetValue(host)!, Port = result.GetValue(port) },
+                Node = new NodeOptions { Hostname = result.GetValue(host)!, Port = result.GetValue(port), Tls = tls.Load(result) },
                 Drain = TimeSpan.FromSeconds(result.GetValue(drain)),
             };
             string? seedNode = result.GetValue(cluster);
@@ -78,6 +79,7 @@ public static class SearchCommands
         var threads = CommonOptions.Threads(1);
         var drain = CommonOptions.Drain();
         var command = new Command("resume", "Continue a run from its directory (nothing stored is evaluated again)") { dir, workers, device, data, threads, drain };
+        var tls = TlsOptions.AddTo(command);
         command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {
             var run = RunRecord.Load(result.GetValue(dir)!);
@@ -87,6 +89,7 @@ public static class SearchCommands
             {
                 Workers = result.GetValue(workers), Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
                 Drain = TimeSpan.FromSeconds(result.GetValue(drain)),
+                Node = new NodeOptions { Tls = tls.Load(result) },
             };
             var resumed = await new ProgressDisplay().Show(loaded.Name, progress => SearchRunner.Resume(run.Directory.Path, loaded, options, progress, cancel));
             return await Finish(resumed, loaded, Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)), result.GetValue(workers), cancel);
@@ -118,12 +121,14 @@ public static class SearchCommands
         var data = CommonOptions.Data();
         var threads = CommonOptions.Threads(1);
         var command = new Command("node", "Join a cluster and evaluate for its runs until stopped (Ctrl+C)") { roles, seeds, workers, device, host, port, data, threads };
+        var tls = TlsOptions.AddTo(command);
         command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {
             string dev = result.GetValue(device)!;
             var node = new NodeOptions
             {
                 Roles = result.GetValue(roles)!, SeedNodes = result.GetValue(seeds)!, Hostname = result.GetValue(host)!, Port = result.GetValue(port),
+                Tls = tls.Load(result),
             };
             AnsiConsole.WriteLine($"joining {string.Join(", ", node.SeedNodes)} as {string.Join(", ", node.Roles)} with {result.GetValue(workers)} slots on {dev}; Ctrl+C stops");
             await SearchRunner.JoinAsWorker(node, result.GetValue(workers), Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)), new(), cancel);

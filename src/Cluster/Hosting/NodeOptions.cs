@@ -1,3 +1,5 @@
+using Cluster.Security;
+
 namespace Cluster.Hosting;
 
 /// <summary>
@@ -19,5 +21,7 @@ public sealed record NodeOptions
     public string[] Roles { get; init; } = [CoordinatorRole, EvaluatorRole];
     /// <summary>Tests: check that every locally sent protocol message survives serialization.</summary>
     public bool SerializeMessages { get; init; }
+    /// <summary>Null: plain TCP, on loopback only safe (see <see cref="ListenWarning"/>).</summary>
+    public NodeTls? Tls { get; init; }
     public string LogLevel { get; init; } = Environment.GetEnvironmentVariable("SEARCH_AKKA_LOGLEVEL") ?? "WARNING";
 }

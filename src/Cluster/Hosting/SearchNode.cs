@@ -6,6 +6,7 @@ using Akka.Persistence.Sql.Hosting;
 using Akka.Remote.Hosting;
 using Cluster.Coordinator;
 using Cluster.Protocol;
+using Cluster.Security;
 using Cluster.Serialization;
 using Cluster.Spaces;
 using Cluster.Workers;
@@ -42,6 +43,7 @@ public static class SearchNode
 
     public static IHost Build(NodeOptions node, NodeRole role)
     {
+        if (ListenWarning.For(node) is { } warning) Console.Error.WriteLine(warning);
         var builder = new HostBuilder().ConfigureServices(services =>
         {
             services.AddSingleton<IHostLifetime, PassiveLifetime>();
@@ -64,11 +66,13 @@ public static class SearchNode
             akka.cluster.split-brain-resolver.active-strategy = keep-majority
             """, HoconAddMode.Prepend);
         akka.WithCustomSerializer("search-msgpack", [typeof(IClusterMessage)], system => new ProtocolSerializer(system));
-        akka.WithRemoting(new RemoteOptions { HostName = node.Hostname, PublicHostName = node.PublicHostname, Port = node.Port });
+        akka.WithRemoting(Remoting(node));
+        // With TLS the transport's scheme is ssl.tcp: seed addresses must say so or nobody answers.
+        string scheme = node.Tls is null ? "akka.tcp" : "akka.ssl.tcp";
         akka.WithClustering(new ClusterOptions
         {
             Roles = node.Roles,
-            SeedNodes = node.SeedNodes.Select(s => $"akka.tcp://{node.SystemName}@{s}").ToArray(),
+            SeedNodes = node.SeedNodes.Select(s => $"{scheme}://{node.SystemName}@{s}").ToArray(),
         });
         if (node.SeedNodes.Length == 0)
             akka.AddStartup((system, _) => Akka.Cluster.Cluster.Get(system).Join(Akka.Cluster.Cluster.Get(system).SelfAddress));
@@ -99,6 +103,28 @@ public static class SearchNode
                     system.ActorOf(EvaluatorWorker.Props(coordinator, evaluator(slot), role.WorkerSettings), $"evaluator-{slot}");
             });
         }
+    }
+
+    /// <summary>
+    /// Remoting over DotNetty; with TLS, mutual: each end presents its certificate and accepts the
+    /// other's only if it chains to the cluster CA (Akka.Hosting turns this into a DotNettySslSetup).
+    /// </summary>
+    private static RemoteOptions Remoting(NodeOptions node)
+    {
+        var remote = new RemoteOptions { HostName = node.Hostname, PublicHostName = node.PublicHostname, Port = node.Port };
+        if (node.Tls is { } tls)
+        {
+            remote.EnableSsl = true;
+            remote.Ssl = new SslOptions
+            {
+                X509Certificate = tls.Certificate,
+                SuppressValidation = false,
+                RequireMutualAuthentication = true,
+                ValidateCertificateHostname = false, // nodes are known by certificate, not by the address they were reached at
+                CustomValidator = PeerValidation.SignedBy(tls.Authority),
+            };
+        }
+        return remote;
     }
 
     private static void ConfigureStore(AkkaConfigurationBuilder akka, StoreOptions store)
