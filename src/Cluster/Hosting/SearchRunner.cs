@@ -37,6 +37,8 @@ public static class SearchRunner
         if (info.SpaceName != space.Name)
             throw new RunDirectoryException($"run {info.RunId} searched space '{info.SpaceName}', not '{space.Name}'");
         space = space with { Seed = info.Seed, Engine = space.Engine with { Seed = info.Seed } };
+        if ((options.Store ?? new StoreOptions.Sqlite(run.Directory.StoreFile)) is StoreOptions.Sqlite sqlite)
+            SqliteStoreCheck.Verify(sqlite.Path, run.Status?.Done ?? 0);
         return Run(run.Directory, space, options with { RunDirectory = run.Directory.Path }, progress, cancel);
     }
 
@@ -74,13 +76,16 @@ public static class SearchRunner
         }
         int workers = options.Node.Roles.Contains(NodeOptions.EvaluatorRole) ? options.Workers : 0;
         // history.jsonl: every applied evaluation, appended by the coordinator as it applies them (see RunHistory).
-        var started = RunRecord.Load(dir.Path).Info.StartedUtc;
+        var info = RunRecord.Load(dir.Path).Info;
+        var started = info.StartedUtc;
         using var history = new RunHistoryWriter(dir, started, options.Clock);
         void OnApplied(IReadOnlyList<Search.Engine.ArchiveEntry> entries)
         {
             foreach (var e in entries) history.Append(e);
         }
-        var role = new NodeRole(space, dir.RunId, options.Coordinator, store, OnStatus, workers, options.Evaluator, options.Worker, OnApplied);
+        // The run's identity (its journal's persistence id) is the id run.json recorded, so a run directory
+        // that was moved or renamed resumes its own journal instead of starting afresh under a new name.
+        var role = new NodeRole(space, info.RunId, options.Coordinator, store, OnStatus, workers, options.Evaluator, options.Worker, OnApplied);
 
         using var host = SearchNode.Build(options.Node, role);
         await host.StartAsync(cancel);
@@ -98,6 +103,11 @@ public static class SearchRunner
                 final = await done.Task.WaitAsync(cancel);
                 completed = true;
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The coordinator could not recover (an unreadable snapshot or journal event): stop before anything is written.
+                throw new RunDirectoryException($"{StoreName(store)}: the run's stored state cannot be read ({e.Message}); restore it from a copy");
+            }
             catch (OperationCanceledException)
             {
                 completed = false;
@@ -105,17 +115,24 @@ public static class SearchRunner
                 catch (AskTimeoutException)
                 {
                     // Stopped before any coordinator answered (this node never joined its cluster): nothing was evaluated here.
-                    return new RunResult(dir.Path, dir.RunId, RunRecord.Load(dir.Path).Status ?? NothingYet(dir.RunId, space), false);
+                    return new RunResult(dir.Path, info.RunId, RunRecord.Load(dir.Path).Status ?? NothingYet(info.RunId, space), false);
                 }
             }
             dir.WriteStatus(final);
-            return new RunResult(dir.Path, dir.RunId, final, completed);
+            return new RunResult(dir.Path, info.RunId, final, completed);
         }
         finally
         {
             await host.StopAsync(CancellationToken.None);
         }
     }
+
+    private static string StoreName(StoreOptions store) => store switch
+    {
+        StoreOptions.Sqlite s => s.Path,
+        StoreOptions.PostgreSql => "the run's PostgreSQL store",
+        _ => "the in-memory store",
+    };
 
     private static StatusReport NothingYet(string runId, SearchSpace space) =>
         new(runId, 0, space.Engine.MaxEvaluations, 0, 0, 0, new(), [], 0, 0, false, 0, 0);
