@@ -131,7 +131,8 @@ public sealed class DispatchBenchmark : IBenchmark
         return p;
     }
 
-    private static SearchSpace Space(long evaluations, int population)
+    /// <summary>NSGA-II on a 4-dimensional real vector, two objectives (also the chaos benchmark's space).</summary>
+    internal static SearchSpace Space(long evaluations, int population)
     {
         var family = new RealVectorFamily(new double[4], [1.0, 1.0, 1.0, 1.0]);
         return new SearchSpace
@@ -149,7 +150,7 @@ public sealed class DispatchBenchmark : IBenchmark
         };
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -52,6 +52,9 @@ public static class SearchNode
         return builder.Build();
     }
 
+    // Split brain: the side with the oldest coordinator-role node (the run's coordinator) stays, even
+    // alone; workers cut off from it down themselves and join again (SearchRunner.JoinAsWorker). Under
+    // keep-majority a coordinator left with one dead worker could be the side that goes, ending the run.
     private static void Configure(AkkaConfigurationBuilder akka, NodeOptions node, NodeRole role)
     {
         akka.AddHocon($$"""
@@ -63,7 +66,9 @@ public static class SearchNode
             akka.cluster.periodic-tasks-initial-delay = 200ms
             akka.cluster.singleton.hand-over-retry-interval = 200ms
             akka.cluster.downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
-            akka.cluster.split-brain-resolver.active-strategy = keep-majority
+            akka.cluster.split-brain-resolver.active-strategy = keep-oldest
+            akka.cluster.split-brain-resolver.keep-oldest.role = {{NodeOptions.CoordinatorRole}}
+            akka.cluster.split-brain-resolver.keep-oldest.down-if-alone = off
             """, HoconAddMode.Prepend);
         akka.WithCustomSerializer("search-msgpack", [typeof(IClusterMessage)], system => new ProtocolSerializer(system));
         akka.WithRemoting(Remoting(node));

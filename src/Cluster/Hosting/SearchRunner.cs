@@ -42,18 +42,31 @@ public static class SearchRunner
         return Run(run.Directory, space, options with { RunDirectory = run.Directory.Path }, progress, cancel);
     }
 
-    /// <summary>Runs evaluator slots on this node for whatever run the cluster's coordinator serves, until cancelled.</summary>
-    public static async Task JoinAsWorker(NodeOptions node, int workers, Func<int, ICandidateEvaluator> evaluator, WorkerSettings settings, CancellationToken cancel)
+    /// <summary>
+    /// Runs evaluator slots on this node for whatever run the cluster's coordinator serves, until
+    /// cancelled. When the coordinator is gone for <see cref="WorkerSettings.RejoinAfter"/> (killed,
+    /// restarted by `search resume`), the node starts afresh and joins the seed nodes again.
+    /// </summary>
+    public static async Task JoinAsWorker(NodeOptions node, int workers, Func<int, ICandidateEvaluator> evaluator, WorkerSettings settings, CancellationToken cancel,
+        Action<string>? log = null)
     {
         // The singleton lives on the oldest coordinator-role node; one without the run's space would never start it.
         if (node.Roles.Contains(NodeOptions.CoordinatorRole))
             throw new ArgumentException("a worker node cannot take the coordinator role: the coordinator runs where the run was submitted", nameof(node));
         var role = new NodeRole(null, null, new(), new StoreOptions.InMemory(), null, workers, evaluator, settings);
-        using var host = SearchNode.Build(node, role);
-        await host.StartAsync(cancel);
-        try { await Task.Delay(Timeout.Infinite, cancel); }
-        catch (OperationCanceledException) { }
-        await host.StopAsync(CancellationToken.None);
+        while (!cancel.IsCancellationRequested)
+        {
+            using var host = SearchNode.Build(node, role);
+            await host.StartAsync(cancel);
+            var orphaned = CoordinatorWatch.Orphaned(host.Services.GetRequiredService<ActorSystem>(), settings.RejoinAfter);
+            try
+            {
+                await orphaned.WaitAsync(cancel);
+                log?.Invoke($"no coordinator in this cluster for {settings.RejoinAfter.TotalSeconds:0} s: joining {string.Join(", ", node.SeedNodes)} again");
+            }
+            catch (OperationCanceledException) { }
+            await host.StopAsync(CancellationToken.None);
+        }
     }
 
     /// <summary>Starts a run whose coordinator lives in this process and joins the cluster at <paramref name="seedNodes"/>; remote evaluator nodes do the work (plus options.Workers local slots).</summary>

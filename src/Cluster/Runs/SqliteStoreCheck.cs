@@ -5,7 +5,8 @@ namespace Cluster.Runs;
 /// <summary>
 /// Checks a run's SQLite store before a resume opens it for writing: a truncated or garbled file
 /// would otherwise surface 30 s later as an Akka recovery time-out, or (missing) silently start the
-/// run afresh. Read-only: the check never changes the file.
+/// run afresh. It opens the file for reading and writing without creating it: after a crash SQLite
+/// must roll back the hot journal the killed process left, which a read-only handle cannot do.
 /// </summary>
 public static class SqliteStoreCheck
 {
@@ -21,8 +22,8 @@ public static class SqliteStoreCheck
         }
         try
         {
-            // Pooling off: a pooled read-only handle would outlive the check and hold the file.
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            // Pooling off: a pooled handle would outlive the check and hold the file.
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
             connection.Open();
             using var check = connection.CreateCommand();
             check.CommandText = "PRAGMA quick_check";

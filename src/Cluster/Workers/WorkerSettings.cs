@@ -9,4 +9,6 @@ public sealed record WorkerSettings
     public TimeSpan LookupTimeout { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>Retry interval when the coordinator does not answer a request for work at all.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(3);
+    /// <summary>A worker node in a cluster with no reachable coordinator this long starts afresh and joins the seed nodes again.</summary>
+    public TimeSpan RejoinAfter { get; init; } = TimeSpan.FromSeconds(10);
 }
