@@ -32,5 +32,6 @@ public static class CliErrors
 
     private static bool IsUserError(Exception e) =>
         e is GenomeParseException or SearchSpaceException or RunDirectoryException or DatasetException or StateFileException or IncompatibleStateException
-            or ArgumentException or FileNotFoundException or DirectoryNotFoundException or Reports.PngUnavailableException;
+            or ArgumentException or FileNotFoundException or DirectoryNotFoundException or Reports.PngUnavailableException
+            or Hosting.StoreUnavailableException;
 }

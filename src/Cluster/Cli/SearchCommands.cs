@@ -41,7 +41,9 @@ public static class SearchCommands
         var port = Port();
         var data = CommonOptions.Data();
         var threads = CommonOptions.Threads(1);
-        var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data, threads };
+        var store = StoreChoice.Kind();
+        var connection = StoreChoice.Connection();
+        var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data, threads, store, connection };
         // Without a cluster nothing else would evaluate: the run would wait forever.
         command.Validators.Add(r =>
         {
@@ -55,6 +57,7 @@ public static class SearchCommands
             var options = new RunOptions
             {
                 RunDirectory = result.GetValue(output), Workers = result.GetValue(workers), Seed = result.GetValue(seed),
+                Store = StoreChoice.ForRun(result.GetValue(store), result.GetValue(connection)),
                 Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
                 Node = new NodeOptions { Hostname = result.GetValue(host)!, Port = result.GetValue(port) },
             };
@@ -74,7 +77,11 @@ public static class SearchCommands
         var device = Devices();
         var data = CommonOptions.Data();
         var threads = CommonOptions.Threads(1);
-        var command = new Command("resume", "Continue a run from its directory (nothing stored is evaluated again)") { dir, workers, device, data, threads };
+        var connection = StoreChoice.Connection();
+        var command = new Command("resume", "Continue a run from its directory and the store its run.json names (nothing stored is evaluated again)")
+        {
+            dir, workers, device, data, threads, connection,
+        };
         command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {
             var run = RunRecord.Load(result.GetValue(dir)!);
@@ -83,6 +90,7 @@ public static class SearchCommands
             var options = new RunOptions
             {
                 Workers = result.GetValue(workers), Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
+                Store = StoreChoice.ForResume(run, result.GetValue(connection)),
             };
             var resumed = await new ProgressDisplay().Show(loaded.Name, progress => SearchRunner.Resume(run.Directory.Path, loaded, options, progress, cancel));
             return await Finish(resumed, loaded, Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)), result.GetValue(workers), cancel);
