@@ -17,10 +17,16 @@ public static class StoreChoice
     {
         var option = new Option<string?>("--store")
         {
+            HelpName = $"{StoreOptions.SqliteKind}|{StoreOptions.PostgreSqlKind}",
             Description = $"where the run's journal lives: {StoreOptions.SqliteKind} (default: <run>/{RunDirectory.StoreName}) or {StoreOptions.PostgreSqlKind} " +
                 $"({ConnectionName} or ${PostgreSqlConnection.EnvironmentVariable})",
         };
-        option.AcceptOnlyFromAmong(StoreOptions.SqliteKind, StoreOptions.PostgreSqlKind);
+        // One line naming the value, as the range checks do (AcceptOnlyFromAmong lists the choices over several lines).
+        option.Validators.Add(r =>
+        {
+            if (OptionRanges.TryValue(r, out string? kind) && kind is not (StoreOptions.SqliteKind or StoreOptions.PostgreSqlKind))
+                r.AddError($"--store {kind}: expected {StoreOptions.SqliteKind} or {StoreOptions.PostgreSqlKind}");
+        });
         return option;
     }
 

@@ -64,6 +64,7 @@ public sealed class PostgreSqlStoreCommandTests
         "error: cannot use PostgreSQL at 'Host=127.0.0.1;Port=1;Username=search;Timeout=5': ")]
     [InlineData(new[] { "--store", "postgresql" },
         "error: --store postgresql needs a connection string: give --store-connection or set SEARCH_POSTGRES")]
+    [InlineData(new[] { "--store", "mysql" }, "error: --store mysql: expected sqlite or postgresql")]
     [InlineData(new[] { "--store", "sqlite", "--store-connection", "Host=127.0.0.1" },
         "error: --store-connection is for --store postgresql, not --store sqlite")]
     public async Task A_bad_store_is_one_error_line_without_password_and_no_run_directory(string[] store, string error)
