@@ -4,10 +4,12 @@ using Cluster.TestHost;
 using Cluster.Workers;
 
 // test host:
-//   run DIR SEED MAX WORKERS [rungs] | resume DIR SEED MAX WORKERS [rungs]
+//   run DIR SEED MAX WORKERS [rungs] [postgresql] | resume DIR SEED MAX WORKERS [rungs] [postgresql]
 //                                                             a single-process run (local workers); "rungs": the
-//                                                             multi-fidelity test space
-//   seed DIR SEED MAX PORT                                    coordinator only, seed node on 127.0.0.1:PORT
+//                                                             multi-fidelity test space; "postgresql": the store is
+//                                                             the PostgreSQL database of $SEARCH_POSTGRES (the
+//                                                             password stays off the command line), not SQLite
+//   seed DIR SEED MAX PORT [rungs] [postgresql]               coordinator only, seed node on 127.0.0.1:PORT
 //   worker PORT LOG HOLD_AFTER                                one evaluator slot joining 127.0.0.1:PORT; after
 //                                                             HOLD_AFTER jobs (-1: never) it blocks on the next and
 //                                                             writes its seed to LOG.holding
@@ -25,10 +27,12 @@ if (args.Length == 4 && args[0] == "worker")
         new WorkerSettings(), stop.Token);
     return 0;
 }
-bool rungs = args.Length == 6 && args[5] == "rungs";
-if (args.Length is not (5 or 6) || args[0] is not ("run" or "resume" or "seed") || args.Length == 6 && !rungs)
+string[] flags = args.Skip(5).ToArray();
+bool rungs = flags.Contains("rungs");
+bool postgres = flags.Contains("postgresql");
+if (args.Length < 5 || args[0] is not ("run" or "resume" or "seed") || flags.Except(["rungs", "postgresql"]).Any() || flags.Distinct().Count() < flags.Length)
 {
-    Console.Error.WriteLine("usage: Cluster.TestHost run|resume DIR SEED MAX WORKERS [rungs] | seed DIR SEED MAX PORT | worker PORT LOG HOLD_AFTER");
+    Console.Error.WriteLine("usage: Cluster.TestHost run|resume DIR SEED MAX WORKERS [rungs] [postgresql] | seed DIR SEED MAX PORT [rungs] [postgresql] | worker PORT LOG HOLD_AFTER");
     return 2;
 }
 string dir = args[1];
@@ -37,11 +41,14 @@ long max = long.Parse(args[3]);
 var space = rungs ? TestSpaces.Zdt1Rungs(seed, max) : TestSpaces.Zdt1(seed, max);
 Directory.CreateDirectory(dir);
 string log = Path.Combine(dir, "evaluations.log");
+StoreOptions? store = postgres
+    ? PostgreSqlConnection.Parse(Environment.GetEnvironmentVariable(PostgreSqlConnection.EnvironmentVariable) ?? "", PostgreSqlConnection.EnvironmentVariable)
+    : null;
 RunResult result;
 if (args[0] == "seed")
 {
     int port = int.Parse(args[4]);
-    var seedOptions = new RunOptions { RunDirectory = dir, Workers = 0, Node = new NodeOptions { Port = port }, Coordinator = new() { SnapshotEvery = 7 } };
+    var seedOptions = new RunOptions { RunDirectory = dir, Workers = 0, Node = new NodeOptions { Port = port }, Coordinator = new() { SnapshotEvery = 7 }, Store = store };
     result = await SearchRunner.SubmitToCluster(space, [$"127.0.0.1:{port}"], seedOptions, null, CancellationToken.None);
 }
 else
@@ -55,6 +62,7 @@ else
         // between reaching its kill target and the kill (with 15 ms, two workers could do 10+ in that window).
         Evaluator = slot => new FakeEvaluator((ulong)Environment.ProcessId * 31 + (ulong)slot, 40, log),
         Coordinator = new() { SnapshotEvery = 7 },
+        Store = store,
     };
     result = args[0] == "run"
         ? await SearchRunner.RunLocal(space, options, null, CancellationToken.None)

@@ -33,5 +33,5 @@ public static class CliErrors
     private static bool IsUserError(Exception e) =>
         e is GenomeParseException or SearchSpaceException or RunDirectoryException or DatasetException or StateFileException or IncompatibleStateException
             or ArgumentException or FileNotFoundException or DirectoryNotFoundException or Reports.PngUnavailableException
-            or Security.CertificateException;
+            or Security.CertificateException or Hosting.StoreUnavailableException;
 }

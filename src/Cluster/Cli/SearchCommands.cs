@@ -42,7 +42,9 @@ public static class SearchCommands
         var data = CommonOptions.Data();
         var threads = CommonOptions.Threads(1);
         var drain = CommonOptions.Drain();
-        var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data, threads, drain };
+        var store = StoreChoice.Kind();
+        var connection = StoreChoice.Connection();
+        var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data, threads, drain, store, connection };
         var tls = TlsOptions.AddTo(command);
         // Without a cluster nothing else would evaluate: the run would wait forever.
         command.Validators.Add(r =>
@@ -57,6 +59,7 @@ public static class SearchCommands
             var options = new RunOptions
             {
                 RunDirectory = result.GetValue(output), Workers = result.GetValue(workers), Seed = result.GetValue(seed),
+                Store = StoreChoice.ForRun(result.GetValue(store), result.GetValue(connection)),
                 Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
                 Node = new NodeOptions { Hostname = result.GetValue(host)!, Port = result.GetValue(port), Tls = tls.Load(result) },
                 Drain = TimeSpan.FromSeconds(result.GetValue(drain)),
@@ -78,7 +81,11 @@ public static class SearchCommands
         var data = CommonOptions.Data();
         var threads = CommonOptions.Threads(1);
         var drain = CommonOptions.Drain();
-        var command = new Command("resume", "Continue a run from its directory (nothing stored is evaluated again)") { dir, workers, device, data, threads, drain };
+        var connection = StoreChoice.Connection();
+        var command = new Command("resume", "Continue a run from its directory and the store its run.json names (nothing stored is evaluated again)")
+        {
+            dir, workers, device, data, threads, drain, connection,
+        };
         var tls = TlsOptions.AddTo(command);
         command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {
@@ -90,6 +97,7 @@ public static class SearchCommands
                 Workers = result.GetValue(workers), Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
                 Drain = TimeSpan.FromSeconds(result.GetValue(drain)),
                 Node = new NodeOptions { Tls = tls.Load(result) },
+                Store = StoreChoice.ForResume(run, result.GetValue(connection)),
             };
             var resumed = await new ProgressDisplay().Show(loaded.Name, progress => SearchRunner.Resume(run.Directory.Path, loaded, options, progress, cancel));
             return await Finish(resumed, loaded, Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)), result.GetValue(workers), cancel);

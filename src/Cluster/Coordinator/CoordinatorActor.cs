@@ -34,11 +34,12 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private int _sinceSnapshot;
     private readonly WorkerPresence _presence;
 
+    /// <param name="persistenceId">The run's journal key; null: <see cref="PersistenceIdOf"/> the run id.</param>
     public CoordinatorActor(SearchSpace space, string runId, CoordinatorSettings settings, Action<StatusReport>? onStatus,
-        Action<IReadOnlyList<ArchiveEntry>>? onApplied = null)
+        Action<IReadOnlyList<ArchiveEntry>>? onApplied = null, string? persistenceId = null)
     {
         (_space, _runId, _settings, _onStatus, _onApplied) = (space, runId, settings, onStatus, onApplied);
-        PersistenceId = "search-run-" + runId;
+        PersistenceId = persistenceId ?? PersistenceIdOf(runId);
         _presence = new WorkerPresence(settings.NoWorkerNotice, TimeProvider.System);
 
         Recover<SnapshotOffer>(o => _domain = SearchCoordinator.FromSnapshot(_space, _runId, (CoordinatorSnapshot)o.Snapshot, _settings, TimeProvider.System));
@@ -68,9 +69,12 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     public override string PersistenceId { get; }
     public ITimerScheduler Timers { get; set; } = null!;
 
+    /// <summary>The journal key of a run whose store is its own (SQLite in its directory).</summary>
+    public static string PersistenceIdOf(string runId) => "search-run-" + runId;
+
     public static Props Props(SearchSpace space, string runId, CoordinatorSettings settings, Action<StatusReport>? onStatus = null,
-        Action<IReadOnlyList<ArchiveEntry>>? onApplied = null) =>
-        Akka.Actor.Props.Create(() => new CoordinatorActor(space, runId, settings, onStatus, onApplied));
+        Action<IReadOnlyList<ArchiveEntry>>? onApplied = null, string? persistenceId = null) =>
+        Akka.Actor.Props.Create(() => new CoordinatorActor(space, runId, settings, onStatus, onApplied, persistenceId));
 
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {

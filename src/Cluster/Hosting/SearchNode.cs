@@ -19,7 +19,8 @@ namespace Cluster.Hosting;
 
 /// <summary>
 /// What one node hosts: the coordinator of a run (if any) and its evaluator slots. OnStatus gets the
-/// coordinator's status after each change, OnApplied the evaluations applied since its last call.
+/// coordinator's status after each change, OnApplied the evaluations applied since its last call;
+/// PersistenceId is the run's journal key (null: derived from the run id).
 /// </summary>
 public sealed record NodeRole(
     SearchSpace? Space,
@@ -30,7 +31,8 @@ public sealed record NodeRole(
     int Workers,
     Func<int, ICandidateEvaluator>? Evaluator,
     WorkerSettings WorkerSettings,
-    Action<IReadOnlyList<Search.Engine.ArchiveEntry>>? OnApplied = null);
+    Action<IReadOnlyList<Search.Engine.ArchiveEntry>>? OnApplied = null,
+    string? PersistenceId = null);
 
 /// <summary>
 /// Builds the Akka.Hosting host of one node: remoting, clustering, the MessagePack serializer bound
@@ -94,7 +96,7 @@ public static class SearchNode
         if (role.Space is { } space)
         {
             string runId = role.RunId ?? throw new ArgumentException("a node that hosts a run needs its run id");
-            akka.WithSingleton<CoordinatorKey>(SingletonName, CoordinatorActor.Props(space, runId, role.Coordinator, role.OnStatus, role.OnApplied), singleton, createProxyToo: true);
+            akka.WithSingleton<CoordinatorKey>(SingletonName, CoordinatorActor.Props(space, runId, role.Coordinator, role.OnStatus, role.OnApplied, role.PersistenceId), singleton, createProxyToo: true);
         }
         else akka.WithSingletonProxy<CoordinatorKey>(SingletonName, singleton);
 

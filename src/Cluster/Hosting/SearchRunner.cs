@@ -17,12 +17,15 @@ namespace Cluster.Hosting;
 /// </summary>
 public static class SearchRunner
 {
-    public static Task<RunResult> RunLocal(SearchSpace space, RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancel)
+    /// <exception cref="StoreUnavailableException">A PostgreSQL store that cannot be reached: nothing is written.</exception>
+    public static async Task<RunResult> RunLocal(SearchSpace space, RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancel)
     {
         if (options.Seed is { } seed) space = space with { Seed = seed, Engine = space.Engine with { Seed = seed } };
         var dir = new RunDirectory(options.RunDirectory ?? Path.Combine("runs", $"{space.Name}-{options.Clock.GetUtcNow():yyyyMMdd-HHmmss}"));
-        dir.Create(space, Describe(options.Store), options.Clock);
-        return Run(dir, space, options, progress, cancel);
+        if (options.Store is StoreOptions.PostgreSql postgres) await PostgreSqlConnection.EnsureReachable(postgres, cancel);
+        var store = options.Store ?? new StoreOptions.Sqlite(dir.StoreFile);
+        dir.Create(space, store.Describe(), options.Clock, (store as StoreOptions.PostgreSql)?.Redacted, RunStore.NewPersistenceId(store, dir.RunId));
+        return await Run(dir, space, options with { Store = store }, progress, cancel);
     }
 
     /// <summary>
@@ -30,16 +33,20 @@ public static class SearchRunner
     /// without a result are handed out again. <paramref name="space"/> must be the run's space
     /// (the CLI loads it from the run's space.yaml); a different one is refused by the engine.
     /// </summary>
-    public static Task<RunResult> Resume(string runDirectory, SearchSpace space, RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancel)
+    /// <remarks>The store is the one run.json names: options.Store must be of that kind (null: SQLite's file in the run directory;
+    /// a PostgreSQL run needs its connection string there).</remarks>
+    /// <exception cref="StoreUnavailableException">A store that is not the run's, or a PostgreSQL server that cannot be reached.</exception>
+    public static async Task<RunResult> Resume(string runDirectory, SearchSpace space, RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancel)
     {
         var run = RunRecord.Load(runDirectory);
         var info = run.Info;
         if (info.SpaceName != space.Name)
             throw new RunDirectoryException($"run {info.RunId} searched space '{info.SpaceName}', not '{space.Name}'");
+        var store = RunStore.ForResume(run, options.Store);
+        if (store is StoreOptions.PostgreSql postgres) await PostgreSqlConnection.EnsureReachable(postgres, cancel);
         space = space with { Seed = info.Seed, Engine = space.Engine with { Seed = info.Seed } };
-        if ((options.Store ?? new StoreOptions.Sqlite(run.Directory.StoreFile)) is StoreOptions.Sqlite sqlite)
-            SqliteStoreCheck.Verify(sqlite.Path, run.Status?.Done ?? 0);
-        return Run(run.Directory, space, options with { RunDirectory = run.Directory.Path }, progress, cancel);
+        if (store is StoreOptions.Sqlite sqlite) SqliteStoreCheck.Verify(sqlite.Path, run.Status?.Done ?? 0);
+        return await Run(run.Directory, space, options with { RunDirectory = run.Directory.Path, Store = store }, progress, cancel);
     }
 
     /// <summary>
@@ -79,6 +86,7 @@ public static class SearchRunner
     private static async Task<RunResult> Run(RunDirectory dir, SearchSpace space, RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancel)
     {
         var store = options.Store ?? new StoreOptions.Sqlite(dir.StoreFile);
+        var record = RunRecord.Load(dir.Path);
         var lastWrite = DateTimeOffset.MinValue;
         void OnStatus(StatusReport s)
         {
@@ -89,7 +97,7 @@ public static class SearchRunner
         }
         int workers = options.Node.Roles.Contains(NodeOptions.EvaluatorRole) ? options.Workers : 0;
         // history.jsonl: every applied evaluation, appended by the coordinator as it applies them (see RunHistory).
-        var info = RunRecord.Load(dir.Path).Info;
+        var info = record.Info;
         var started = info.StartedUtc;
         using var history = new RunHistoryWriter(dir, started, options.Clock);
         void OnApplied(IReadOnlyList<Search.Engine.ArchiveEntry> entries)
@@ -98,7 +106,7 @@ public static class SearchRunner
         }
         // The run's identity (its journal's persistence id) is the id run.json recorded, so a run directory
         // that was moved or renamed resumes its own journal instead of starting afresh under a new name.
-        var role = new NodeRole(space, info.RunId, options.Coordinator, store, OnStatus, workers, options.Evaluator, options.Worker, OnApplied);
+        var role = new NodeRole(space, info.RunId, options.Coordinator, store, OnStatus, workers, options.Evaluator, options.Worker, OnApplied, RunStore.PersistenceId(record));
 
         using var host = SearchNode.Build(options.Node, role);
         await host.StartAsync(cancel);
@@ -149,11 +157,4 @@ public static class SearchRunner
 
     private static StatusReport NothingYet(string runId, SearchSpace space) =>
         new(runId, 0, space.Engine.MaxEvaluations, 0, 0, 0, new(), [], 0, 0, false, 0, 0);
-
-    private static string Describe(StoreOptions? store) => store switch
-    {
-        null or StoreOptions.Sqlite => $"sqlite:{RunDirectory.StoreName}",
-        StoreOptions.PostgreSql => "postgresql",
-        _ => "in-memory",
-    };
 }

@@ -8,7 +8,7 @@ namespace Cluster.Runs;
 
 /// <summary>
 /// The files of one run and their writers: run.json (<see cref="RunInfo"/>), space.yaml (a copy of the
-/// space file), store.db (the SQLite journal and snapshots), status.json (the coordinator's latest
+/// space file), store.db (the SQLite journal and snapshots, unless run.json names PostgreSQL), status.json (the coordinator's latest
 /// status), baselines.json (the baselines evaluated beside the search), confirm.json (front members and
 /// baselines retrained on shared seeds by `search confirm`), validate.json (the same on other tasks and
 /// datasets, by `search validate`), history.jsonl (one line per finished evaluation, appended; read through
@@ -42,7 +42,8 @@ public sealed class RunDirectory(string path)
     public bool Exists => File.Exists(InfoFile);
 
     /// <summary>Creates the directory for a new run; refuses one that already holds a run.</summary>
-    public RunInfo Create(SearchSpace space, string store, TimeProvider clock)
+    /// <param name="store">run.json's "Store" (see <see cref="RunInfo"/>); <paramref name="storeConnection"/> must hold no password.</param>
+    public RunInfo Create(SearchSpace space, string store, TimeProvider clock, string? storeConnection = null, string? persistenceId = null)
     {
         if (Exists) throw new RunDirectoryException($"{Path} already holds a run; resume it or choose another directory");
         Directory.CreateDirectory(Path);
@@ -54,7 +55,7 @@ public sealed class RunDirectory(string path)
         }
         // A copied file's original is recorded absolute: relative paths inside the copy start from its folder.
         var info = new RunInfo(RunId, space.Name, copy is null ? space.Source : System.IO.Path.GetFullPath(space.Source), copy, space.Seed, clock.GetUtcNow(), space.Family.Name,
-            space.StrategyName, space.Engine.MaxEvaluations, store);
+            space.StrategyName, space.Engine.MaxEvaluations, store, storeConnection, persistenceId);
         RunJson.WriteAtomically(InfoFile, info);
         return info;
     }

@@ -34,64 +34,20 @@ public sealed class DurabilityTests
 
         string dir = TestRuns.TempDir("durable");
         string log = Path.Combine(dir, "evaluations.log");
-        var rng = new Rng(2026);
-        int killed = 0;
-        for (int attempt = 0; attempt < Kills; attempt++)
-        {
-            using var child = Start(attempt == 0 ? "run" : "resume", dir, rungs);
-            // Kill once this life has finished a random number of evaluations, plus a random few milliseconds.
-            int target = Lines(log) + rng.NextInt(2, 9);
-            var waited = Stopwatch.StartNew();
-            while (Lines(log) < target && !child.HasExited && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(10);
-            await Task.Delay(rng.NextInt(0, 40));
-            if (child.HasExited) break;
-            child.Kill(entireProcessTree: true);
-            await child.WaitForExitAsync();
-            killed++;
-        }
+        string[] flags = rungs ? ["rungs"] : [];
+        Process Start(string verb) => KilledRuns.Start(verb, dir, Max, Workers, flags);
+        int killed = await KilledRuns.KillRepeatedly(Start, log, new Rng(2026), Kills);
         Assert.True(killed >= 2, $"only {killed} kills landed before the run finished");
-        Assert.False(File.Exists(Path.Combine(dir, "final.json")), $"the run ended before the last kill ({Lines(log)} evaluations logged)");
+        Assert.False(File.Exists(Path.Combine(dir, "final.json")), $"the run ended before the last kill ({KilledRuns.Lines(log)} evaluations logged)");
 
-        using (var last = Start("resume", dir, rungs))
-        {
-            string stderr = await last.StandardError.ReadToEndAsync();
-            Assert.True(last.WaitForExit(TimeSpan.FromSeconds(60)), "resume did not finish");
-            Assert.True(last.ExitCode == 0, $"resume failed ({last.ExitCode}): {stderr}");
-        }
+        await KilledRuns.Finish(Start);
 
         var final = JsonSerializer.Deserialize<StatusReport>(File.ReadAllText(Path.Combine(dir, "final.json")))!;
         Assert.Equal(TestRuns.Describe(reference.Status), TestRuns.Describe(final));
         Assert.Equal(Max, final.Done);
         // Each kill can lose at most the evaluations finished but not yet stored (one per worker);
         // anything stored is never evaluated again.
-        int evaluations = Lines(log);
+        int evaluations = KilledRuns.Lines(log);
         Assert.InRange(evaluations, Max, Max + killed * Workers);
-    }
-
-    private static Process Start(string verb, string dir, bool rungs)
-    {
-        string host = Path.Combine(AppContext.BaseDirectory, "Cluster.TestHost.dll");
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { host, verb, dir, TestRuns.Seed.ToString(), Max.ToString(), Workers.ToString() }) info.ArgumentList.Add(a);
-        if (rungs) info.ArgumentList.Add("rungs");
-        var p = Process.Start(info) ?? throw new InvalidOperationException("could not start the test host");
-        p.OutputDataReceived += (_, _) => { };
-        p.BeginOutputReadLine();
-        return p;
-    }
-
-    private static int Lines(string file)
-    {
-        if (!File.Exists(file)) return 0;
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        int n = 0;
-        while (reader.ReadLine() is not null) n++;
-        return n;
     }
 }

@@ -47,6 +47,21 @@ public sealed class RunRecordTests
     }
 
     [Fact]
+    public void A_run_json_from_before_the_store_fields_reads_as_a_SQLite_run()
+    {
+        var dir = NewRun("old-info");
+        // What run.json held before it named the store's connection and persistence id, and without "Store" at all.
+        var old = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(dir.InfoFile))!.AsObject();
+        foreach (string field in new[] { "Store", "StoreConnection", "PersistenceId" }) old.Remove(field);
+        File.WriteAllText(dir.InfoFile, old.ToJsonString());
+
+        var info = RunRecord.Load(dir.Path).Info;
+
+        Assert.Equal(("sqlite", "sqlite:store.db", null, null), (info.StoreKind, info.Store, info.StoreConnection, info.PersistenceId));
+        Assert.DoesNotContain("StoreKind", File.ReadAllText(NewRun("new-info").InfoFile));
+    }
+
+    [Fact]
     public void A_run_without_results_has_no_status_baselines_confirmation_or_validation()
     {
         var run = RunRecord.Load(NewRun("fresh").Path);
