@@ -124,9 +124,10 @@ public static class SearchRunner
                 final = await done.Task.WaitAsync(cancel);
                 completed = true;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not (OperationCanceledException or Search.State.IncompatibleStateException or Search.State.StateFileException))
             {
                 // The coordinator could not recover (an unreadable snapshot or journal event): stop before anything is written.
+                // (A snapshot of another search is the user's mistake, not damage: it keeps its own message.)
                 throw new RunDirectoryException($"{StoreName(store)}: the run's stored state cannot be read ({e.Message}); restore it from a copy");
             }
             catch (OperationCanceledException)
