@@ -29,7 +29,16 @@ public sealed class ProtocolSerializer : SerializerWithStringManifest
 
     public override byte[] ToBinary(object obj) => MessagePackSerializer.Serialize(obj.GetType(), obj, Options);
 
-    public override object FromBinary(byte[] bytes, string manifest) =>
+    /// <inheritdoc cref="Decode"/>
+    public override object FromBinary(byte[] bytes, string manifest) => Decode(bytes, manifest);
+
+    /// <summary>The message that <paramref name="bytes"/> hold under <paramref name="manifest"/>; never null.</summary>
+    /// <exception cref="ArgumentException">The manifest is not one of <see cref="Manifests"/>.</exception>
+    /// <exception cref="MessagePackSerializationException">
+    /// The bytes are not a message of that manifest (truncated, wrong types, too deep, nil); the only
+    /// exception any byte sequence raises under a known manifest.
+    /// </exception>
+    public static object Decode(byte[] bytes, string manifest) =>
         MessagePackSerializer.Deserialize(Manifests.TypeOf(manifest), bytes, Options)
-        ?? throw new InvalidOperationException($"manifest '{manifest}' deserialized to null");
+        ?? throw new MessagePackSerializationException($"manifest '{manifest}' deserialized to null");
 }

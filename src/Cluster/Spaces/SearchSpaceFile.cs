@@ -64,6 +64,10 @@ public static class SearchSpaceFile
     /// Reads a space from text; <paramref name="source"/> names it in messages and in <see cref="SearchSpace.Source"/>,
     /// and its folder (or <paramref name="relativeTo"/>) is where relative paths inside start.
     /// </summary>
+    /// <exception cref="SearchSpaceException">
+    /// Any problem with the text, as source:line:column: the only exception any text raises (YAML
+    /// nesting deeper than <see cref="GuardedParser.MaxDepth"/> and recursive aliases included).
+    /// </exception>
     public static SearchSpace Parse(string text, string source, string? relativeTo = null)
     {
         var src = new SpaceSource(source, text, relativeTo);
@@ -109,11 +113,18 @@ public static class SearchSpaceFile
         var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(parser);
+            stream.Load(new GuardedParser(parser, src));
         }
         catch (YamlException e)
         {
             throw new SearchSpaceException(src.File, (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {Inner(e).Message}");
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet's node loader fails this way on an event it does not expect (seen after NUL characters).
+            var at = parser.Current?.Start;
+            throw new SearchSpaceException(src.File, (int)(at?.Line ?? 1), (int)(at?.Column ?? 1),
+                $"not valid YAML: unexpected {parser.Current?.GetType().Name ?? "end of input"} here");
         }
         catch (InvalidOperationException)
         {

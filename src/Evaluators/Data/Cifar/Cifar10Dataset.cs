@@ -16,6 +16,7 @@ public static class Cifar10Dataset
     public static readonly IReadOnlyList<string> TrainFiles = [.. Enumerable.Range(1, 5).Select(i => $"data_batch_{i}.bin")];
     public const string TestFile = "test_batch.bin";
 
+    /// <exception cref="DatasetException">A missing directory or file, or a file that is not a CIFAR-10 batch.</exception>
     public static DatasetSplits Load(string directory, int? trainLimit = null, int? testLimit = null)
     {
         string dir = Resolve(directory);
@@ -42,6 +43,20 @@ public static class Cifar10Dataset
                                    $"in {directory} and {dirs[1]} (extract cifar-10-binary.tar.gz there)", directory);
     }
 
+    /// <summary>
+    /// One batch file's bytes (raw or gzipped) as read from <paramref name="path"/>, which names it
+    /// in errors: the entry point for data already in memory (and for the fuzzer).
+    /// </summary>
+    /// <exception cref="DatasetException">
+    /// Corrupt gzip, a size that is not a positive multiple of <see cref="RecordSize"/>, or a label
+    /// above 9; the only exception any byte sequence raises.
+    /// </exception>
+    public static TensorData FromBatch(byte[] raw, string path)
+    {
+        var content = DataFile.Decode(raw, path);
+        return ToData([(content.Bytes, CheckBatch(content, path))]);
+    }
+
     /// <summary>Reads files in order until <paramref name="limit"/> records are in hand.</summary>
     private static TensorData ReadRecords(IReadOnlyList<string> paths, int? limit)
     {
@@ -51,24 +66,38 @@ public static class Cifar10Dataset
         {
             if (have >= wanted) break;
             var content = DataFile.Read(path);
-            var bytes = content.Bytes;
-            if (bytes.Length == 0 || bytes.Length % RecordSize != 0)
-                throw new DatasetException($"{path}: size {bytes.Length} bytes{content.SizeNote} is not a positive multiple " +
-                                           $"of the {RecordSize}-byte CIFAR-10 record (1 label + {PixelCount} pixels); " +
-                                           "the file is truncated or not a CIFAR-10 binary batch", path);
-            int records = bytes.Length / RecordSize;
-            for (int r = 0; r < records; r++)
-            {
-                byte label = bytes[r * RecordSize];
-                if (label > 9)
-                    throw new DatasetException($"{path}: label {label} in record {r} is out of range 0..9", path);
-            }
-            int take = (int)Math.Min(records, wanted - have);
-            batches.Add((bytes, take));
+            int take = (int)Math.Min(CheckBatch(content, path), wanted - have);
+            batches.Add((content.Bytes, take));
             have += take;
         }
+        return ToData(batches);
+    }
 
-        int n = (int)have;
+    /// <summary>The number of records in a batch whose size and labels are right.</summary>
+    private static int CheckBatch(FileContent content, string path)
+    {
+        var bytes = content.Bytes;
+        if (bytes.Length == 0 || bytes.Length % RecordSize != 0)
+            throw new DatasetException($"{path}: size {bytes.Length} bytes{content.SizeNote} is not a positive multiple " +
+                                       $"of the {RecordSize}-byte CIFAR-10 record (1 label + {PixelCount} pixels); " +
+                                       "the file is truncated or not a CIFAR-10 binary batch", path);
+        int records = bytes.Length / RecordSize;
+        for (int r = 0; r < records; r++)
+        {
+            byte label = bytes[r * RecordSize];
+            if (label > 9)
+                throw new DatasetException($"{path}: label {label} in record {r} is out of range 0..9", path);
+        }
+        return records;
+    }
+
+    private static TensorData ToData(IReadOnlyList<(byte[] Bytes, int Records)> batches)
+    {
+        long total = batches.Sum(b => (long)b.Records);
+        // Six full-size batches could in principle hold more pixels than one float array can.
+        if (total * PixelCount > Array.MaxLength)
+            throw new DatasetException($"{total} CIFAR-10 records hold more pixels than one array can; pass a smaller limit");
+        int n = (int)total;
         var x = GC.AllocateUninitializedArray<float>(n * PixelCount);
         var labels = new long[n];
         int i = 0;

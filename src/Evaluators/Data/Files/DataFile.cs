@@ -9,6 +9,7 @@ namespace Evaluators.Data.Files;
 /// </summary>
 public static class DataFile
 {
+    /// <exception cref="DatasetException">The file is missing, unreadable, or corrupt gzip.</exception>
     public static FileContent Read(string path)
     {
         byte[] raw;
@@ -17,8 +18,13 @@ public static class DataFile
         { throw new DatasetException($"{path}: file not found", path, e); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         { throw new DatasetException($"{path}: cannot read the file ({e.Message})", path, e); }
-        return IsGzip(raw) ? new FileContent(Gunzip(raw, path), true) : new FileContent(raw, false);
+        return Decode(raw, path);
     }
+
+    /// <summary>A file's bytes as read, gunzipped when they are gzip; <paramref name="path"/> names it in errors.</summary>
+    /// <exception cref="DatasetException">Corrupt gzip data.</exception>
+    public static FileContent Decode(byte[] raw, string path) =>
+        IsGzip(raw) ? new FileContent(Gunzip(raw, path), true) : new FileContent(raw, false);
 
     public static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
 

@@ -28,8 +28,23 @@ public sealed class IdxArray
         ItemSize = dims.Skip(1).Aggregate(1, (a, b) => a * b);
     }
 
-    public static IdxArray ReadImages(string path) => Read(path, ImagesMagic, "images");
-    public static IdxArray ReadLabels(string path) => Read(path, LabelsMagic, "labels");
+    /// <exception cref="DatasetException">The file is missing, unreadable, or not a well-formed IDX images file.</exception>
+    public static IdxArray ReadImages(string path) => Parse(DataFile.Read(path), path, ImagesMagic, "images");
+
+    /// <exception cref="DatasetException">The file is missing, unreadable, or not a well-formed IDX labels file.</exception>
+    public static IdxArray ReadLabels(string path) => Parse(DataFile.Read(path), path, LabelsMagic, "labels");
+
+    /// <summary>
+    /// An IDX file's bytes (raw or gzipped) as read from <paramref name="path"/>, which names it in
+    /// errors: the entry point for data that is already in memory (and for the fuzzer).
+    /// </summary>
+    /// <exception cref="DatasetException">
+    /// Corrupt gzip, wrong magic, a zero or oversized dimension, or a size that differs from the header's;
+    /// the only exception any byte sequence raises.
+    /// </exception>
+    public static IdxArray FromBytes(byte[] raw, string path, bool images) =>
+        images ? Parse(DataFile.Decode(raw, path), path, ImagesMagic, "images")
+               : Parse(DataFile.Decode(raw, path), path, LabelsMagic, "labels");
 
     /// <summary>The first <paramref name="count"/> items' bytes scaled to [0, 1].</summary>
     public float[] ToUnitFloats(int count) => UnitScale.ToFloats(Items(count));
@@ -56,9 +71,8 @@ public sealed class IdxArray
 
     private ReadOnlySpan<byte> Items(int count) => _bytes.AsSpan(_offset, checked(count * ItemSize));
 
-    private static IdxArray Read(string path, uint magic, string kind)
+    private static IdxArray Parse(FileContent content, string path, uint magic, string kind)
     {
-        var content = DataFile.Read(path);
         var bytes = content.Bytes;
         int rank = (int)(magic & 0xff);
         int header = 4 + 4 * rank;

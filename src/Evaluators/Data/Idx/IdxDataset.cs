@@ -18,6 +18,7 @@ public static class IdxDataset
     /// Loads and checks the four files. <paramref name="imageSize"/>, when given, is the size every
     /// image must have (28x28 for the MNIST family); train and test must agree in any case.
     /// </summary>
+    /// <exception cref="DatasetException">A missing directory or file, a malformed IDX file, or files that disagree.</exception>
     public static DatasetSplits Load(string name, string directory, int numClasses = 10,
         (int Rows, int Cols)? imageSize = null, int? trainLimit = null, int? testLimit = null)
     {

@@ -36,6 +36,7 @@ public sealed class ActivationFamily : IGenomeFamily<ActivationGenome>
     public bool SupportsCrossover => true;
 
     /// <summary>Parses any well-formed activation (limits are not applied) and canonicalises it.</summary>
+    /// <exception cref="GenomeParseException">The only exception any text raises (see <see cref="ExprParser.Parse"/>).</exception>
     public ActivationGenome Parse(string text) => new(Canonicalizer.Canonicalize(ExprParser.Parse(text, Set), Set));
 
     /// <summary>Canonicalises a tree built in code.</summary>

@@ -25,6 +25,10 @@ public sealed class ExprParser
         _tokens = Tokenizer.Tokenize(text);
     }
 
+    /// <exception cref="GenomeParseException">
+    /// Text that is not an expression over <paramref name="set"/>, or nests deeper than <see cref="MaxNesting"/>:
+    /// the only exception any text raises (bench -- fuzz checks this).
+    /// </exception>
     public static Expr Parse(string text, PrimitiveSet set)
     {
         var parser = new ExprParser(text, set);

@@ -15,7 +15,10 @@ public sealed class KanBasisParser
 
     private KanBasisParser(KanSpace space, string text) => (_space, _s) = (space, new TextScanner(text));
 
-    /// <summary>Parses and canonicalises; throws <see cref="GenomeParseException"/>.</summary>
+    /// <summary>Parses and canonicalises.</summary>
+    /// <exception cref="GenomeParseException">
+    /// Text that is not a genome of <paramref name="space"/>, naming the position: the only exception any text raises.
+    /// </exception>
     public static KanBasisGenome Parse(KanSpace space, string text) => new KanBasisParser(space, text).ParseGenome();
 
     private KanBasisGenome ParseGenome()

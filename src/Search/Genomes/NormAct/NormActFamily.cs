@@ -32,6 +32,7 @@ public sealed class NormActFamily : IGenomeFamily<NormActGenome>
     public bool SupportsCrossover => true;
 
     /// <summary>Parses any well-formed layer (limits are not applied) and canonicalises it.</summary>
+    /// <exception cref="GenomeParseException">The only exception any text raises (see <see cref="ExprParser.Parse"/>).</exception>
     public NormActGenome Parse(string text) => new(Canonicalizer.Canonicalize(ExprParser.Parse(text, Set), Set));
 
     /// <summary>Canonicalises a graph built in code.</summary>

@@ -19,7 +19,10 @@ public sealed class RoutingParser
 
     private RoutingParser(RoutingSpace space, string text) => (_space, _s) = (space, new TextScanner(text));
 
-    /// <summary>Parses and canonicalises; throws <see cref="GenomeParseException"/>.</summary>
+    /// <summary>Parses and canonicalises.</summary>
+    /// <exception cref="GenomeParseException">
+    /// Text that is not a policy of <paramref name="space"/>, naming the position: the only exception any text raises.
+    /// </exception>
     public static RoutingGenome Parse(RoutingSpace space, string text) => new RoutingParser(space, text).ParseGenome();
 
     private RoutingGenome ParseGenome()
