@@ -13,29 +13,7 @@ public sealed class FinishedCsvRun : IDisposable
     {
         SineCsv.Write(Path.Combine(Root, "data", "sine.csv"));
         string space = Path.Combine(Root, "space.yaml");
-        File.WriteAllText(space, """
-            name: csv-corrupt
-            seed: 1
-            family:
-              name: kan-basis
-              layers: 2
-              allowed: [bspline, chebyshev]
-            strategy:
-              name: aging
-              population: 4
-              sample: 2
-            objectives:
-              - metric: validation_rmse
-            evaluation:
-              tasks: [kan-csv]
-              data: data/sine.csv
-              epochs: 5
-            rejection:
-              hurdle: off
-            budget:
-              max_evaluations: 3
-            lookahead: 2
-            """);
+        File.WriteAllText(space, SineCsv.SpaceYaml("csv-corrupt", evaluations: 3, epochs: 5));
         var (code, stdout, stderr) = ProgramRunner.Run("run", space, "--out", Run, "--workers", "1", "--threads", "1");
         if (code != 0) throw new InvalidOperationException($"the run for the corruption tests failed ({code}): {stderr}{stdout}");
         // A finished run holds its final snapshot in store.db (taken when the engine is done).

@@ -15,30 +15,8 @@ public sealed class CsvSearchTests : IDisposable
     private string Space()
     {
         string path = Path.Combine(_dir, "space.yaml");
-        File.WriteAllText(path, """
-            name: csv-search
-            seed: 1
-            family:
-              name: kan-basis
-              layers: 2
-              allowed: [bspline, chebyshev]
-            strategy:
-              name: aging
-              population: 4
-              sample: 2
-            objectives:
-              - metric: validation_rmse
-            evaluation:
-              tasks: [kan-csv]
-              data: data/sine.csv
-              epochs: 20
-            rejection:
-              hurdle: off
-            budget:
-              max_evaluations: 4
-            lookahead: 2
-            baselines: ['bspline(grid=5,order=3) | bspline(grid=5,order=3)']
-            """);
+        File.WriteAllText(path, SineCsv.SpaceYaml("csv-search", evaluations: 4, epochs: 20,
+            "baselines: ['bspline(grid=5,order=3) | bspline(grid=5,order=3)']"));
         return path;
     }
 

@@ -25,4 +25,30 @@ internal static class SineCsv
         double mean = ys.Average();
         return (path, Math.Sqrt(ys.Sum(v => (v - mean) * (v - mean)) / ys.Count));
     }
+
+    /// <summary>A small KAN-basis search over data/sine.csv (relative to the space file): aging evolution, validation RMSE, no hurdle.</summary>
+    public static string SpaceYaml(string name, int evaluations, int epochs, string extra = "") => $"""
+        name: {name}
+        seed: 1
+        family:
+          name: kan-basis
+          layers: 2
+          allowed: [bspline, chebyshev]
+        strategy:
+          name: aging
+          population: 4
+          sample: 2
+        objectives:
+          - metric: validation_rmse
+        evaluation:
+          tasks: [kan-csv]
+          data: data/sine.csv
+          epochs: {epochs}
+        rejection:
+          hurdle: off
+        budget:
+          max_evaluations: {evaluations}
+        lookahead: 2
+        {extra}
+        """;
 }
