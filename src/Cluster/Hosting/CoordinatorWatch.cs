@@ -35,24 +35,26 @@ internal sealed class CoordinatorWatchActor : ReceiveActor, IWithTimers
     {
         (_after, _orphaned) = (after, orphaned);
         Receive<Tick>(_ => Check());
+        // Seen through events, not only on ticks: a coordinator may come and go between two ticks.
+        Receive<ClusterEvent.MemberUp>(up => { if (up.Member.HasRole(NodeOptions.CoordinatorRole)) _seen = true; });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    protected override void PreStart() => Timers.StartPeriodicTimer("tick", Tick.Instance, TimeSpan.FromMilliseconds(500));
+    protected override void PreStart()
+    {
+        _cluster.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.MemberUp));
+        Timers.StartPeriodicTimer("tick", Tick.Instance, TimeSpan.FromMilliseconds(500));
+    }
+
+    protected override void PostStop() => _cluster.Unsubscribe(Self);
 
     private void Check()
     {
         var state = _cluster.State;
-        // Not a member yet (still joining the seed nodes): nothing to lose.
-        if (_cluster.SelfMember.Status != MemberStatus.Up)
-        {
-            _aloneSince = null;
-            return;
-        }
         bool coordinator = state.Members.Any(m => m.Status == MemberStatus.Up && m.HasRole(NodeOptions.CoordinatorRole) && !state.Unreachable.Contains(m));
         if (coordinator) (_seen, _aloneSince) = (true, null);
-        else if (!_seen) return;
+        else if (!_seen) return; // still joining, or waiting for a first run: nothing lost yet
         else if ((_aloneSince ??= DateTime.UtcNow) + _after <= DateTime.UtcNow) _orphaned.TrySetResult();
     }
 }
