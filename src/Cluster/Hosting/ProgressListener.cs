@@ -32,10 +32,12 @@ internal sealed class ProgressListener : ReceiveActor, IWithTimers
     // Polls (one a second) since the coordinator last answered: a node that never joined its cluster has no coordinator at all.
     private int _unanswered;
     private readonly int _silentPolls;
+    private readonly long _budget;
 
     public ProgressListener(IActorRef coordinator, IProgress<RunProgress>? progress, ObjectiveSet objectives, TimeSpan? wallTime,
-        TaskCompletionSource<StatusReport> done, TimeProvider clock, TimeSpan drain, TimeSpan silentNotice)
+        TaskCompletionSource<StatusReport> done, TimeProvider clock, TimeSpan drain, TimeSpan silentNotice, long budget)
     {
+        _budget = budget;
         _silentPolls = Math.Max(1, (int)Math.Ceiling(silentNotice.TotalSeconds));
         (_coordinator, _progress, _objectives, _done, _clock, _drain) = (coordinator, progress, objectives, done, clock, drain);
         _deadline = wallTime is { } w ? clock.GetUtcNow() + w : null;
@@ -63,7 +65,7 @@ internal sealed class ProgressListener : ReceiveActor, IWithTimers
         string notice = $"no progress: no answer from the run's coordinator for {silent} s; has this node joined its cluster (--cluster host:port reachable)?";
         _lastNotice = notice;
         _progress?.Report(_latest is { } s ? ToProgress(s, notice)
-            : new RunProgress(0, 0, 0, 0, 0, new Dictionary<string, long>(), null, 0, null, 0, 0, notice));
+            : new RunProgress(0, _budget, 0, 0, 0, new Dictionary<string, long>(), null, 0, null, 0, 0, notice));
     }
 
     private void OnStatus(StatusReport s)

@@ -116,7 +116,7 @@ public static class SearchRunner
             var coordinator = await ActorRegistry.For(system).GetAsync<CoordinatorKey>(cancel);
             var done = new TaskCompletionSource<StatusReport>(TaskCreationOptions.RunContinuationsAsynchronously);
             system.ActorOf(Props.Create(() => new ProgressListener(coordinator, progress, space.Objectives, space.WallTime, done, options.Clock, options.Drain,
-                options.Coordinator.NoWorkerNotice)), "progress");
+                options.Coordinator.NoWorkerNotice, space.Engine.MaxEvaluations)), "progress");
             bool completed;
             StatusReport final;
             try
