@@ -43,9 +43,12 @@ public static class SearchNode
 {
     public const string SingletonName = "search-coordinator";
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Warned = new();
+
     public static IHost Build(NodeOptions node, NodeRole role)
     {
-        if (ListenWarning.For(node) is { } warning) Console.Error.WriteLine(warning);
+        // Once per process and address: a worker node that joins again (JoinAsWorker) builds its host anew.
+        if (ListenWarning.For(node) is { } warning && Warned.TryAdd(warning, 0)) Console.Error.WriteLine(warning);
         var builder = new HostBuilder().ConfigureServices(services =>
         {
             services.AddSingleton<IHostLifetime, PassiveLifetime>();
