@@ -12,10 +12,11 @@ internal sealed class DiscoveryOptions
 {
     private const string ConfigMethod = "config", KubernetesMethod = "kubernetes";
 
-    private readonly Option<string?> _method = new Option<string?>("--discovery")
+    private readonly Option<string?> _method = new("--discovery")
     {
+        HelpName = $"{ConfigMethod}|{KubernetesMethod}",
         Description = "find the cluster through discovery: config (the --discovery-endpoints list) or kubernetes (running pods by label); no seed nodes needed",
-    }.AcceptOnlyFromAmong(ConfigMethod, KubernetesMethod);
+    };
     private readonly Option<string[]> _endpoints = new("--discovery-endpoints")
     {
         Description = "with --discovery config: host:port of every node, as each gives --host and --port (comma-separated or repeated)",
@@ -46,9 +47,15 @@ internal sealed class DiscoveryOptions
         var d = new DiscoveryOptions();
         foreach (var option in new Option[] { d._method, d._endpoints, d._serviceName, d._labelSelector, d._contactPoints, d._healthPort })
             command.Options.Add(option);
+        // One line naming the value, as the range checks do (AcceptOnlyFromAmong lists the choices over several lines).
+        d._method.Validators.Add(r =>
+        {
+            if (OptionRanges.TryValue(r, out string? method) && method is not (ConfigMethod or KubernetesMethod))
+                r.AddError($"--discovery {method}: expected {ConfigMethod} or {KubernetesMethod}");
+        });
         command.Validators.Add(r =>
         {
-            string? method = r.GetResult(d._method)?.GetValueOrDefault<string?>();
+            OptionRanges.TryValue(r.GetResult(d._method), out string? method);
             bool endpoints = r.GetResult(d._endpoints) is { Implicit: false };
             if (method == ConfigMethod && !endpoints)
                 r.AddError("--discovery config needs --discovery-endpoints host:port,...");
