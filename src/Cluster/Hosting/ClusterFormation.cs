@@ -44,9 +44,11 @@ internal static class ClusterFormation
                     """, HoconAddMode.Prepend);
                 break;
             case ClusterDiscovery.Kubernetes kubernetes:
+                // Without a selector the library's default, "app={0}" ({0}: the service name). It lists running
+                // pods at their pod IPs, ready or not: readiness (/ready) follows membership, not the other way round.
                 akka.WithKubernetesDiscovery(options =>
                 {
-                    options.PodLabelSelector = kubernetes.LabelSelector ?? "app=%s"; // %s: the service name
+                    if (kubernetes.LabelSelector is { } selector) options.PodLabelSelector = selector;
                 });
                 break;
             default:
