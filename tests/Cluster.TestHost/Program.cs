@@ -13,6 +13,11 @@ using Cluster.Workers;
 //   worker PORT LOG HOLD_AFTER                                one evaluator slot joining 127.0.0.1:PORT; after
 //                                                             HOLD_AFTER jobs (-1: never) it blocks on the next and
 //                                                             writes its seed to LOG.holding
+//   discovery-seed DIR SEED MAX PORT ENDPOINTS                coordinator only on 127.0.0.1:PORT, finding its cluster by
+//                                                             config discovery: ENDPOINTS the comma-separated
+//                                                             127.0.0.1:port of all three nodes
+//   discovery-worker PORT HEALTH ENDPOINTS LOG HOLD_AFTER     a worker as above found by discovery, with /alive and
+//                                                             /ready on port HEALTH
 // Writes DIR/evaluations.log (one line per finished evaluation) and, when the run completes, DIR/final.json (the front).
 if (args.Length == 4 && args[0] == "worker")
 {
@@ -26,6 +31,30 @@ if (args.Length == 4 && args[0] == "worker")
         slot => new HoldingEvaluator(new FakeEvaluator((ulong)Environment.ProcessId * 31 + (ulong)slot, 15, workerLog), holdAfter, workerLog + ".holding"),
         new WorkerSettings(), stop.Token);
     return 0;
+}
+if (args.Length == 6 && args[0] == "discovery-worker")
+{
+    var node = new NodeOptions { Port = int.Parse(args[1]), Roles = [NodeOptions.EvaluatorRole], Discovery = Discovery(args[3]), HealthPort = int.Parse(args[2]) };
+    string workerLog = args[4];
+    int holdAfter = int.Parse(args[5]);
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+    // 100 ms per job: the 40 jobs take seconds, long enough for both workers to be members before the run ends.
+    await SearchRunner.JoinAsWorker(node, 1,
+        slot => new HoldingEvaluator(new FakeEvaluator((ulong)Environment.ProcessId * 31 + (ulong)slot, 100, workerLog), holdAfter, workerLog + ".holding"),
+        new WorkerSettings(), stop.Token);
+    return 0;
+}
+if (args.Length == 6 && args[0] == "discovery-seed")
+{
+    string runDir = args[1];
+    var discovered = new RunOptions
+    {
+        RunDirectory = runDir, Workers = 0, Node = new NodeOptions { Port = int.Parse(args[4]), Discovery = Discovery(args[5]) }, Coordinator = new() { SnapshotEvery = 7 },
+    };
+    var run = await SearchRunner.SubmitToCluster(TestSpaces.Zdt1(ulong.Parse(args[2]), long.Parse(args[3])), [], discovered, null, CancellationToken.None);
+    File.WriteAllText(Path.Combine(runDir, "final.json"), JsonSerializer.Serialize(run.Status));
+    return run.Completed ? 0 : 1;
 }
 string[] flags = args.Skip(5).ToArray();
 bool rungs = flags.Contains("rungs");
@@ -70,3 +99,6 @@ else
 }
 File.WriteAllText(Path.Combine(dir, "final.json"), JsonSerializer.Serialize(result.Status));
 return result.Completed ? 0 : 1;
+
+// The three test nodes join once all three are discovered.
+static ClusterDiscovery Discovery(string endpoints) => new ClusterDiscovery.Config(endpoints.Split(',')) { RequiredContactPoints = 3 };

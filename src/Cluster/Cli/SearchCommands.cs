@@ -27,7 +27,7 @@ public static class SearchCommands
         DefaultValueFactory = _ => "cpu",
     };
     private static Option<int> Port() => CommonOptions.Port("this node's port (0: any free one)", 0);
-    private static Option<string> Host() => new("--host") { Description = "this node's hostname or address", DefaultValueFactory = _ => "127.0.0.1" };
+    private static Option<string> Host() => NodeHost.Option();
 
     private static Command Run(SearchComposition composition)
     {
@@ -46,11 +46,15 @@ public static class SearchCommands
         var connection = StoreChoice.Connection();
         var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data, threads, drain, store, connection };
         var tls = TlsOptions.AddTo(command);
+        var discovery = DiscoveryOptions.AddTo(command);
         // Without a cluster nothing else would evaluate: the run would wait forever.
         command.Validators.Add(r =>
         {
-            if (OptionRanges.TryValue(r.GetResult(workers), out int n) && n == 0 && r.GetResult(cluster) is null)
-                r.AddError("--workers 0: this run would have no evaluator; give at least 1, or --cluster host:port to let a cluster's nodes evaluate");
+            bool clustered = r.GetResult(cluster) is not null || discovery.Given(r);
+            if (OptionRanges.TryValue(r.GetResult(workers), out int n) && n == 0 && !clustered)
+                r.AddError("--workers 0: this run would have no evaluator; give at least 1, or --cluster host:port (or --discovery) to let a cluster's nodes evaluate");
+            if (r.GetResult(cluster) is not null && discovery.Given(r))
+                r.AddError("--cluster and --discovery are two ways to find the cluster: give one");
         });
         command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {
@@ -61,13 +65,13 @@ public static class SearchCommands
                 RunDirectory = result.GetValue(output), Workers = result.GetValue(workers), Seed = result.GetValue(seed),
                 Store = StoreChoice.ForRun(result.GetValue(store), result.GetValue(connection)),
                 Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
-                Node = new NodeOptions { Hostname = result.GetValue(host)!, Port = result.GetValue(port), Tls = tls.Load(result) },
+                Node = discovery.ApplyTo(new NodeOptions { Hostname = NodeHost.Resolve(result.GetValue(host)!), Port = result.GetValue(port), Tls = tls.Load(result) }, result),
                 Drain = TimeSpan.FromSeconds(result.GetValue(drain)),
             };
             string? seedNode = result.GetValue(cluster);
-            var run = await new ProgressDisplay().Show(loaded.Name, progress => seedNode is null
+            var run = await new ProgressDisplay().Show(loaded.Name, progress => seedNode is null && options.Node.Discovery is null
                 ? SearchRunner.RunLocal(loaded, options, progress, cancel)
-                : SearchRunner.SubmitToCluster(loaded, [seedNode], options, progress, cancel));
+                : SearchRunner.SubmitToCluster(loaded, seedNode is null ? [] : [seedNode], options, progress, cancel));
             return await Finish(run, loaded, Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)), result.GetValue(workers), cancel);
         }));
         return command;
@@ -82,11 +86,14 @@ public static class SearchCommands
         var threads = CommonOptions.Threads(1);
         var drain = CommonOptions.Drain();
         var connection = StoreChoice.Connection();
+        var host = Host();
+        var port = Port();
         var command = new Command("resume", "Continue a run from its directory and the store its run.json names (nothing stored is evaluated again)")
         {
-            dir, workers, device, data, threads, drain, connection,
+            dir, workers, device, data, threads, drain, connection, host, port,
         };
         var tls = TlsOptions.AddTo(command);
+        var discovery = DiscoveryOptions.AddTo(command);
         command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {
             var run = RunRecord.Load(result.GetValue(dir)!);
@@ -96,9 +103,11 @@ public static class SearchCommands
             {
                 Workers = result.GetValue(workers), Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
                 Drain = TimeSpan.FromSeconds(result.GetValue(drain)),
-                Node = new NodeOptions { Tls = tls.Load(result) },
+                Node = discovery.ApplyTo(new NodeOptions { Hostname = NodeHost.Resolve(result.GetValue(host)!), Port = result.GetValue(port), Tls = tls.Load(result) }, result),
                 Store = StoreChoice.ForResume(run, result.GetValue(connection)),
             };
+            // With discovery the resumed coordinator rejoins (or forms) the cluster its workers are in.
+            if (options.Node.Discovery is not null) options = options with { Node = SearchRunner.AsCoordinator(options.Node, options.Workers, []) };
             var resumed = await new ProgressDisplay().Show(loaded.Name, progress => SearchRunner.Resume(run.Directory.Path, loaded, options, progress, cancel));
             return await Finish(resumed, loaded, Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)), result.GetValue(workers), cancel);
         }));
@@ -121,7 +130,7 @@ public static class SearchCommands
     private static Command Node(SearchComposition composition)
     {
         var roles = new Option<string[]>("--roles") { Description = "node roles", DefaultValueFactory = _ => [NodeOptions.EvaluatorRole], AllowMultipleArgumentsPerToken = true };
-        var seeds = new Option<string[]>("--seed-nodes") { Description = "host:port of seed nodes", Required = true, AllowMultipleArgumentsPerToken = true };
+        var seeds = new Option<string[]>("--seed-nodes") { Description = "host:port of seed nodes (or --discovery)", AllowMultipleArgumentsPerToken = true };
         var workers = CommonOptions.Workers();
         var device = Devices();
         var host = Host();
@@ -130,15 +139,22 @@ public static class SearchCommands
         var threads = CommonOptions.Threads(1);
         var command = new Command("node", "Join a cluster and evaluate for its runs until stopped (Ctrl+C)") { roles, seeds, workers, device, host, port, data, threads };
         var tls = TlsOptions.AddTo(command);
+        var discovery = DiscoveryOptions.AddTo(command);
+        command.Validators.Add(r =>
+        {
+            if ((r.GetResult(seeds) is null) == !discovery.Given(r))
+                r.AddError("a node finds its cluster by --seed-nodes host:port or by --discovery: give one of them");
+        });
         command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {
             string dev = result.GetValue(device)!;
-            var node = new NodeOptions
+            var node = discovery.ApplyTo(new NodeOptions
             {
-                Roles = result.GetValue(roles)!, SeedNodes = result.GetValue(seeds)!, Hostname = result.GetValue(host)!, Port = result.GetValue(port),
+                Roles = result.GetValue(roles)!, SeedNodes = result.GetValue(seeds) ?? [], Hostname = NodeHost.Resolve(result.GetValue(host)!), Port = result.GetValue(port),
                 Tls = tls.Load(result),
-            };
-            AnsiConsole.WriteLine($"joining {string.Join(", ", node.SeedNodes)} as {string.Join(", ", node.Roles)} with {result.GetValue(workers)} slots on {dev}; Ctrl+C stops");
+            }, result);
+            string joining = node.Discovery is { } d ? $"the cluster of service '{d.ServiceName}' (discovery)" : string.Join(", ", node.SeedNodes);
+            AnsiConsole.WriteLine($"joining {joining} as {string.Join(", ", node.Roles)} with {result.GetValue(workers)} slots on {dev}; Ctrl+C stops");
             await SearchRunner.JoinAsWorker(node, result.GetValue(workers), Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)), new(), cancel,
                 AnsiConsole.WriteLine);
             return 0;

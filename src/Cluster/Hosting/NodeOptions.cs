@@ -16,8 +16,12 @@ public sealed record NodeOptions
     public string? PublicHostname { get; init; }
     /// <summary>0 picks a free port (fine for a node that is nobody's seed).</summary>
     public int Port { get; init; }
-    /// <summary>"host:port" of seed nodes; empty: join itself.</summary>
+    /// <summary>"host:port" of seed nodes; empty (and no <see cref="Discovery"/>): join itself.</summary>
     public string[] SeedNodes { get; init; } = [];
+    /// <summary>Null: the seed nodes (or itself); otherwise the nodes discovery names (<see cref="DiscoveredSeeds"/>).</summary>
+    public ClusterDiscovery? Discovery { get; init; }
+    /// <summary>Port of the /alive and /ready HTTP probes (0: none).</summary>
+    public int HealthPort { get; init; }
     public string[] Roles { get; init; } = [CoordinatorRole, EvaluatorRole];
     /// <summary>Tests: check that every locally sent protocol message survives serialization.</summary>
     public bool SerializeMessages { get; init; }

@@ -35,9 +35,9 @@ public sealed record NodeRole(
     string? PersistenceId = null);
 
 /// <summary>
-/// Builds the Akka.Hosting host of one node: remoting, clustering, the MessagePack serializer bound
+/// Builds the Akka.Hosting host of one node: remoting, clustering (<see cref="ClusterFormation"/>), the MessagePack serializer bound
 /// to <see cref="IClusterMessage"/>, persistence (SQLite, PostgreSQL or in-memory), the
-/// coordinator singleton (with its proxy) and the evaluator workers.
+/// coordinator singleton (with its proxy), the evaluator workers and, when asked for, the health probes.
 /// </summary>
 public static class SearchNode
 {
@@ -49,18 +49,20 @@ public static class SearchNode
     {
         // Once per process and address: a worker node that joins again (JoinAsWorker) builds its host anew.
         if (ListenWarning.For(node) is { } warning && Warned.TryAdd(warning, 0)) Console.Error.WriteLine(warning);
+        var health = new NodeHealth();
         var builder = new HostBuilder().ConfigureServices(services =>
         {
             services.AddSingleton<IHostLifetime, PassiveLifetime>();
-            services.AddAkka(node.SystemName, akka => Configure(akka, node, role));
+            services.AddAkka(node.SystemName, akka => Configure(akka, node, role, health));
         });
+        if (node.HealthPort > 0) HealthEndpoint.AddTo(builder, node.HealthPort, health);
         return builder.Build();
     }
 
     // Split brain: the side with the oldest coordinator-role node (the run's coordinator) stays, even
     // alone; workers cut off from it down themselves and join again (SearchRunner.JoinAsWorker). Under
     // keep-majority a coordinator left with one dead worker could be the side that goes, ending the run.
-    private static void Configure(AkkaConfigurationBuilder akka, NodeOptions node, NodeRole role)
+    private static void Configure(AkkaConfigurationBuilder akka, NodeOptions node, NodeRole role, NodeHealth health)
     {
         akka.AddHocon($$"""
             akka.loglevel = {{node.LogLevel}}
@@ -77,15 +79,8 @@ public static class SearchNode
             """, HoconAddMode.Prepend);
         akka.WithCustomSerializer("search-msgpack", [typeof(IClusterMessage)], system => new ProtocolSerializer(system));
         akka.WithRemoting(Remoting(node));
-        // With TLS the transport's scheme is ssl.tcp: seed addresses must say so or nobody answers.
-        string scheme = node.Tls is null ? "akka.tcp" : "akka.ssl.tcp";
-        akka.WithClustering(new ClusterOptions
-        {
-            Roles = node.Roles,
-            SeedNodes = node.SeedNodes.Select(s => $"{scheme}://{node.SystemName}@{s}").ToArray(),
-        });
-        if (node.SeedNodes.Length == 0)
-            akka.AddStartup((system, _) => Akka.Cluster.Cluster.Get(system).Join(Akka.Cluster.Cluster.Get(system).SelfAddress));
+        ClusterFormation.Configure(akka, node);
+        if (node.HealthPort > 0) akka.AddStartup((system, _) => health.Started(system));
 
         ConfigureStore(akka, role.Store);
         // Akka.NET 1.5.73's proxy starts its identification-failure timer with no initial delay, so it logs

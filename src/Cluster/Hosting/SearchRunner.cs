@@ -69,7 +69,8 @@ public static class SearchRunner
             try
             {
                 await orphaned.WaitAsync(cancel);
-                log?.Invoke($"no coordinator in this cluster for {settings.RejoinAfter.TotalSeconds:0} s: joining {string.Join(", ", node.SeedNodes)} again");
+                string where = node.Discovery is null ? string.Join(", ", node.SeedNodes) : "through discovery";
+                log?.Invoke($"no coordinator in this cluster for {settings.RejoinAfter.TotalSeconds:0} s: joining {where} again");
             }
             catch (OperationCanceledException) { }
             await host.StopAsync(CancellationToken.None);
@@ -77,10 +78,15 @@ public static class SearchRunner
     }
 
     /// <summary>Starts a run whose coordinator lives in this process and joins the cluster at <paramref name="seedNodes"/>; remote evaluator nodes do the work (plus options.Workers local slots).</summary>
-    public static Task<RunResult> SubmitToCluster(SearchSpace space, string[] seedNodes, RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancel)
+    /// <remarks>With options.Node.Discovery set, <paramref name="seedNodes"/> may be empty: the cluster is found through discovery.</remarks>
+    public static Task<RunResult> SubmitToCluster(SearchSpace space, string[] seedNodes, RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancel) =>
+        RunLocal(space, options with { Node = AsCoordinator(options.Node, options.Workers, seedNodes) }, progress, cancel);
+
+    /// <summary>The node that hosts a run's coordinator in a cluster: the coordinator role (plus evaluator when it has slots of its own).</summary>
+    public static NodeOptions AsCoordinator(NodeOptions node, int workers, string[] seedNodes)
     {
-        string[] roles = options.Workers > 0 ? [NodeOptions.CoordinatorRole, NodeOptions.EvaluatorRole] : [NodeOptions.CoordinatorRole];
-        return RunLocal(space, options with { Node = options.Node with { SeedNodes = seedNodes, Roles = roles } }, progress, cancel);
+        string[] roles = workers > 0 ? [NodeOptions.CoordinatorRole, NodeOptions.EvaluatorRole] : [NodeOptions.CoordinatorRole];
+        return node with { SeedNodes = seedNodes, Roles = roles };
     }
 
     private static async Task<RunResult> Run(RunDirectory dir, SearchSpace space, RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancel)
