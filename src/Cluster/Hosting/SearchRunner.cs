@@ -100,10 +100,7 @@ public static class SearchRunner
         var info = record.Info;
         var started = info.StartedUtc;
         using var history = new RunHistoryWriter(dir, started, options.Clock);
-        void OnApplied(IReadOnlyList<Search.Engine.ArchiveEntry> entries)
-        {
-            foreach (var e in entries) history.Append(e);
-        }
+        void OnApplied(IReadOnlyList<Search.Engine.ArchiveEntry> entries) => history.AppendAll(entries);
         // The run's identity (its journal's persistence id) is the id run.json recorded, so a run directory
         // that was moved or renamed resumes its own journal instead of starting afresh under a new name.
         var role = new NodeRole(space, info.RunId, options.Coordinator, store, OnStatus, workers, options.Evaluator, options.Worker, OnApplied, RunStore.PersistenceId(record));
