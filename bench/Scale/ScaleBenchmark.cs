@@ -3,10 +3,12 @@ using System.Globalization;
 using Cluster.Hosting;
 using Cluster.Spaces;
 using Cluster.Workers;
+using Evaluators.Candidates;
 using Search.Core;
 using Search.Engine;
 using Search.Genomes.RealVector;
 using Search.Strategies;
+using Search.Variation;
 
 namespace Bench.Scale;
 

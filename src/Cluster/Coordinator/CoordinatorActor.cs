@@ -133,6 +133,10 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
             Context.Watch(r.Sender);
             if (_presence.Workers(_workers.Count)) Publish();
         }
+        // A slot that asks again (its request timed out) replaces its earlier request: it gets one answer.
+        _parked.Remove(r.WorkerId);
+        int earlier = _deferred.FindIndex(d => d.Request.WorkerId == r.WorkerId);
+        if (earlier >= 0) _deferred.RemoveAt(earlier);
         if (_pending.Writing) _deferred.Add((r, _pending.StoresAllSoFar));
         else Answer(r);
     }

@@ -6,10 +6,12 @@ using Evaluators.Candidates;
 namespace Cluster.Workers;
 
 /// <summary>
-/// One evaluator slot pulling work with a credit of <see cref="WorkerSettings.Prefetch"/> jobs:
-/// ask for up to that many, run them one at a time in order on a dedicated thread (TorchSharp
-/// dispose scopes are thread-static, so each evaluation runs synchronously there), and ask again
-/// when half are done. Results go back in batches (one batch in flight; results finished meanwhile
+/// One evaluator slot pulling work with a credit of <see cref="WorkerSettings.Prefetch"/> jobs
+/// (queued, running, or finished but not acknowledged): ask for up to that many, run them one at
+/// a time in order on a dedicated thread (TorchSharp dispose scopes are thread-static, so each
+/// evaluation runs synchronously there), and ask again when half the credit is free. A job starts
+/// only while credit allows, so with a credit of 1 a slot never holds more than one result the
+/// coordinator has not stored. Results go back in batches (one batch in flight; results finished meanwhile
 /// go in the next) and are kept, and resent, until acknowledged, which the coordinator does only
 /// once they are stored.
 /// </summary>
@@ -70,7 +72,7 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
         _thread.Dispose();
     }
 
-    private int Held => _queue.Count + (_current is null ? 0 : 1);
+    private int Held => _queue.Count + (_current is null ? 0 : 1) + _unacked.Count;
 
     /// <summary>Asks for work once half the credit is used up (with a credit of 1: when idle).</summary>
     private void AskIfLow()
@@ -93,7 +95,7 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
 
     private void StartNext()
     {
-        if (_current is not null || !_queue.TryDequeue(out var job)) return;
+        if (_current is not null || _unacked.Count >= _settings.Prefetch || !_queue.TryDequeue(out var job)) return;
         _current = job;
         _running = new CancellationTokenSource(TimeSpan.FromMilliseconds(Math.Max(1, job.DeadlineUnixMs - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())));
         var cancel = _running.Token;
@@ -126,9 +128,8 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
             _coordinator.Tell(failed);
         }
         if (!Timers.IsTimerActive("resend")) Timers.StartSingleTimer("resend", Resend.Instance, _settings.AckTimeout);
-        // Ask before starting the next job: the coordinator answers once the result just sent is stored.
-        AskIfLow();
         StartNext();
+        AskIfLow();
     }
 
     /// <summary>Sends the results finished so far, unless a batch is still waiting for its acks.</summary>
@@ -149,6 +150,8 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
         }
         if (_unacked.Count == 0) Timers.Cancel("resend");
         SendResults();
+        StartNext();
+        AskIfLow();
     }
 
     private void ResendAll()
