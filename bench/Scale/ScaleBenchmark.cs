@@ -18,16 +18,17 @@ namespace Bench.Scale;
 /// --worker ...`, up to 4, slots split evenly) join on loopback and run a <see cref="DelayEvaluator"/>
 /// per slot (latency ± jitter, default 1 s ± 20%). Utilization = achieved evaluations/s (from
 /// when the warm-up results are stored to the last result) over slots/latency.
-/// The space: aging evolution (population 100, steady-state) on a 4-dimensional real vector with a
+/// Each slot holds up to --prefetch jobs (default 2: the next job is at hand while a result travels).
+/// The space: aging evolution (population 20, steady-state) on a 4-dimensional real vector with a
 /// lookahead of 2 × slots (at least 64): results are applied in proposal order, so the engine needs
 /// room beyond the slowest job in flight.
 /// Options: --slots 1,16,64,256,1024, --latency-ms 1000, --jitter 0.2, --rounds 8 (measured
-/// evaluations = rounds × slots), --plot scale.svg.
+/// evaluations = rounds × slots), --prefetch 2, --plot scale.svg.
 /// </summary>
 public sealed class ScaleBenchmark : IBenchmark
 {
     private const int MaxProcesses = 4;
-    private const int Population = 100;
+    private const int Population = 20;
 
     public string Name => "scale";
     public string Description => "utilization of 1..1024 simulated evaluator slots (1 s +- 20%) over worker processes on loopback";
@@ -36,19 +37,20 @@ public sealed class ScaleBenchmark : IBenchmark
     {
         var latency = TimeSpan.FromMilliseconds(Args.Int(args, "--latency-ms", 1000));
         double jitter = double.Parse(Args.Text(args, "--jitter", "0.2"), CultureInfo.InvariantCulture);
+        int prefetch = Args.Int(args, "--prefetch", 2);
         int w = Array.IndexOf(args, "--worker");
-        if (w >= 0) return Worker(int.Parse(args[w + 1], CultureInfo.InvariantCulture), Args.Int(args, "--slots", 1), latency, jitter);
+        if (w >= 0) return Worker(int.Parse(args[w + 1], CultureInfo.InvariantCulture), Args.Int(args, "--slots", 1), latency, jitter, prefetch);
 
         var levels = Args.Text(args, "--slots", "1,16,64,256,1024").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         int rounds = Args.Int(args, "--rounds", 8);
         string plot = Path.GetFullPath(Args.Text(args, "--plot", "scale.svg"));
-        Console.WriteLine($"scale: slots {string.Join(", ", levels)}; evaluation {latency.TotalMilliseconds:0} ms +- {jitter:P0}; {rounds} rounds measured; SQLite store");
+        Console.WriteLine($"scale: slots {string.Join(", ", levels)}; evaluation {latency.TotalMilliseconds:0} ms +- {jitter:P0}; {rounds} rounds measured; prefetch {prefetch}; SQLite store");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores (shared with other work; figures are indicative)");
         var total = Stopwatch.StartNew();
         var points = new List<(int Slots, double Rate, double Utilization)>();
         foreach (int slots in levels)
         {
-            double rate = Measure(slots, rounds, latency, jitter);
+            double rate = Measure(slots, rounds, latency, jitter, prefetch);
             double utilization = rate / (slots / latency.TotalSeconds);
             points.Add((slots, rate, utilization));
             Console.WriteLine(F($"  {slots} slots: {rate:F1} evals/s, utilization {utilization:F3} ({total.Elapsed.TotalSeconds:F0} s so far)"));
@@ -64,7 +66,7 @@ public sealed class ScaleBenchmark : IBenchmark
         return 0;
     }
 
-    private static double Measure(int slots, int rounds, TimeSpan latency, double jitter)
+    private static double Measure(int slots, int rounds, TimeSpan latency, double jitter, int prefetch)
     {
         int warmup = Population + 2 * slots;
         int evaluations = warmup + Math.Max(1, rounds * slots);
@@ -79,7 +81,7 @@ public sealed class ScaleBenchmark : IBenchmark
             var options = new RunOptions { RunDirectory = dir, Workers = 0, Node = new NodeOptions { Port = port } };
             var run = SearchRunner.SubmitToCluster(Space(evaluations, Math.Max(64, 2 * slots)), [$"127.0.0.1:{port}"], options, watch, limit.Token);
             for (int i = 0; i < processes; i++)
-                children.Add(StartWorker(port, slots / processes + (i < slots % processes ? 1 : 0), latency, jitter));
+                children.Add(StartWorker(port, slots / processes + (i < slots % processes ? 1 : 0), latency, jitter, prefetch));
             var result = run.GetAwaiter().GetResult();
             if (!result.Completed || watch.Start is null || watch.End is null)
                 throw new InvalidOperationException($"run with {slots} slots did not complete ({result.Status.Done}/{evaluations})");
@@ -113,22 +115,22 @@ public sealed class ScaleBenchmark : IBenchmark
         }
     }
 
-    private static int Worker(int port, int slots, TimeSpan latency, double jitter)
+    private static int Worker(int port, int slots, TimeSpan latency, double jitter, int prefetch)
     {
         var node = new NodeOptions { SeedNodes = [$"127.0.0.1:{port}"], Roles = [NodeOptions.EvaluatorRole] };
         // Killed by the parent; the limit only bounds an orphan.
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(15));
-        SearchRunner.JoinAsWorker(node, slots, _ => new DelayEvaluator(latency, jitter), new WorkerSettings(), limit.Token).GetAwaiter().GetResult();
+        SearchRunner.JoinAsWorker(node, slots, _ => new DelayEvaluator(latency, jitter), new WorkerSettings { Prefetch = prefetch }, limit.Token).GetAwaiter().GetResult();
         return 0;
     }
 
-    private static Process StartWorker(int port, int slots, TimeSpan latency, double jitter)
+    private static Process StartWorker(int port, int slots, TimeSpan latency, double jitter, int prefetch)
     {
         string self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
         var info = new ProcessStartInfo(self) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") info.ArgumentList.Add(typeof(ScaleBenchmark).Assembly.Location);
         foreach (var a in new[] { "scale", "--worker", I(port), "--slots", I(slots), "--latency-ms", I((int)latency.TotalMilliseconds),
-                     "--jitter", jitter.ToString(CultureInfo.InvariantCulture) })
+                     "--jitter", jitter.ToString(CultureInfo.InvariantCulture), "--prefetch", I(prefetch) })
             info.ArgumentList.Add(a);
         var p = Process.Start(info) ?? throw new InvalidOperationException("could not start a worker process");
         p.OutputDataReceived += (_, _) => { };
