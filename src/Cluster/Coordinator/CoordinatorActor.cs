@@ -259,6 +259,8 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private void Publish()
     {
         _sincePublish.Restart();
+        if (_publishScheduled) Timers.Cancel("publish");
+        _publishScheduled = false;
         ReportApplied();
         var status = Status();
         // Reporting must never take the coordinator down (and with it the run).

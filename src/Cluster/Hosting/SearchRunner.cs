@@ -88,12 +88,14 @@ public static class SearchRunner
         var store = options.Store ?? new StoreOptions.Sqlite(dir.StoreFile);
         var record = RunRecord.Load(dir.Path);
         var lastWrite = DateTimeOffset.MinValue;
+        // The coordinator's reports and the final write below come from different threads and share status.json.tmp.
+        var statusLock = new object();
         void OnStatus(StatusReport s)
         {
             var now = options.Clock.GetUtcNow();
             if (!s.IsDone && now - lastWrite < options.StatusInterval) return;
             lastWrite = now;
-            dir.WriteStatus(s);
+            lock (statusLock) dir.WriteStatus(s);
         }
         int workers = options.Node.Roles.Contains(NodeOptions.EvaluatorRole) ? options.Workers : 0;
         // history.jsonl: every applied evaluation, appended by the coordinator as it applies them (see RunHistory).
@@ -137,7 +139,7 @@ public static class SearchRunner
                     return new RunResult(dir.Path, info.RunId, RunRecord.Load(dir.Path).Status ?? NothingYet(info.RunId, space), false);
                 }
             }
-            dir.WriteStatus(final);
+            lock (statusLock) dir.WriteStatus(final);
             return new RunResult(dir.Path, info.RunId, final, completed);
         }
         finally
