@@ -16,8 +16,10 @@ namespace Bench.Scale;
 /// How the real coordinator (this process: cluster singleton, SQLite journal, remoting) keeps
 /// many slow evaluator slots busy. For each slot count, worker processes (this program, `scale
 /// --worker ...`, up to 4, slots split evenly) join on loopback and run a <see cref="DelayEvaluator"/>
-/// per slot (latency ± jitter, default 1 s ± 20%). Utilization = achieved evaluations/s (from
-/// when the warm-up results are stored to the last result) over slots/latency.
+/// per slot (latency ± jitter, default 1 s ± 20%). Utilization = achieved evaluations/s over
+/// slots/latency, measured in steady state: from when the warm-up results are applied to when all
+/// but the last 2 × slots are (so the ramp-up and the run's draining end are left out, and the
+/// results waiting to be applied in proposal order are about as many at both marks).
 /// Each slot holds up to --prefetch jobs (default 2: the next job is at hand while a result travels).
 /// The space: aging evolution (population 20, steady-state) on a 4-dimensional real vector with a
 /// lookahead of 2 × slots (at least 64): results are applied in proposal order, so the engine needs
@@ -69,10 +71,11 @@ public sealed class ScaleBenchmark : IBenchmark
     private static double Measure(int slots, int rounds, TimeSpan latency, double jitter, int prefetch)
     {
         int warmup = Population + 2 * slots;
-        int evaluations = warmup + Math.Max(1, rounds * slots);
+        int measured = Math.Max(1, rounds * slots);
+        int evaluations = warmup + measured + 2 * slots;
         int port = DispatchBenchmark.FreePort();
         string dir = Path.Combine(Path.GetTempPath(), "bench-scale", $"{slots}-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        var watch = new Marks(warmup, evaluations);
+        var watch = new Marks(warmup, warmup + measured);
         int processes = Math.Min(MaxProcesses, slots);
         var children = new List<Process>();
         try
@@ -86,7 +89,7 @@ public sealed class ScaleBenchmark : IBenchmark
             if (!result.Completed || watch.Start is null || watch.End is null)
                 throw new InvalidOperationException($"run with {slots} slots did not complete ({result.Status.Done}/{evaluations})");
             double seconds = (watch.End.Value - watch.Start.Value).TotalSeconds;
-            return (evaluations - watch.StartDone) / seconds;
+            return (watch.EndDone - watch.StartDone) / seconds;
         }
         finally
         {
@@ -100,18 +103,19 @@ public sealed class ScaleBenchmark : IBenchmark
         }
     }
 
-    /// <summary>Wall clock when the warm-up count is first reached (and the count then: reports are throttled) and when the budget is done.</summary>
-    private sealed class Marks(int warmup, int total) : IProgress<RunProgress>
+    /// <summary>Wall clock and applied count (reports are throttled, so the count is taken too) when each mark is first reached.</summary>
+    private sealed class Marks(int start, int end) : IProgress<RunProgress>
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         public TimeSpan? Start { get; private set; }
         public long StartDone { get; private set; }
         public TimeSpan? End { get; private set; }
+        public long EndDone { get; private set; }
 
         public void Report(RunProgress p)
         {
-            if (Start is null && p.Done >= warmup) (Start, StartDone) = (_clock.Elapsed, p.Done);
-            if (End is null && p.Done >= total) End = _clock.Elapsed;
+            if (Start is null && p.Done >= start) (Start, StartDone) = (_clock.Elapsed, p.Done);
+            if (End is null && p.Done >= end) (End, EndDone) = (_clock.Elapsed, p.Done);
         }
     }
 
