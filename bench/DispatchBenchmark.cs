@@ -27,6 +27,7 @@ namespace Bench;
 /// remoting, serialization, SQLite writes, snapshots, status reports and the progress listener;
 /// the worker processes' CPU is not in it.
 /// Options: --evaluations E (default 2000), --warmup W (default 400), --population P (default 32),
+/// --prefetch N (jobs each slot holds at once, default 64; 1 is one round trip per job),
 /// --memory (Akka's in-memory journal instead of SQLite: shows what the store costs).
 /// </summary>
 public sealed class DispatchBenchmark : IBenchmark
@@ -37,16 +38,17 @@ public sealed class DispatchBenchmark : IBenchmark
     public int Run(string[] args)
     {
         int w = Array.IndexOf(args, "--worker");
-        if (w >= 0) return Worker(int.Parse(args[w + 1], CultureInfo.InvariantCulture));
+        int prefetch = Args.Int(args, "--prefetch", 64);
+        if (w >= 0) return Worker(int.Parse(args[w + 1], CultureInfo.InvariantCulture), prefetch);
 
         int evaluations = Args.Int(args, "--evaluations", 2000);
         int warmup = Args.Int(args, "--warmup", 400);
         int population = Args.Int(args, "--population", 32);
         StoreOptions? store = args.Contains("--memory") ? new StoreOptions.InMemory() : null;
-        Console.WriteLine($"dispatch: {evaluations} evaluations per run, first {warmup} not measured, NSGA-II population {population}, {(store is null ? "SQLite" : "in-memory")} store, NoOpEvaluator");
+        Console.WriteLine($"dispatch: {evaluations} evaluations per run, first {warmup} not measured, NSGA-II population {population}, {(store is null ? "SQLite" : "in-memory")} store, NoOpEvaluator, prefetch {prefetch}");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores (shared with other work; figures are indicative)");
-        var one = Measure(1, evaluations, warmup, population, store);
-        var two = Measure(2, evaluations, warmup, population, store);
+        var one = Measure(1, evaluations, warmup, population, store, prefetch);
+        var two = Measure(2, evaluations, warmup, population, store, prefetch);
         Console.WriteLine(F($"coordinator_us_per_eval_1w: {one.CoordinatorUs:F1}"));
         Console.WriteLine(F($"coordinator_us_per_eval_2w: {two.CoordinatorUs:F1}"));
         Console.WriteLine(F($"dispatch_evals_s_1w: {one.EvalsPerSecond:F1}"));
@@ -57,7 +59,7 @@ public sealed class DispatchBenchmark : IBenchmark
 
     private sealed record Figures(double EvalsPerSecond, double CoordinatorUs);
 
-    private static Figures Measure(int workers, int evaluations, int warmup, int population, StoreOptions? store)
+    private static Figures Measure(int workers, int evaluations, int warmup, int population, StoreOptions? store, int prefetch)
     {
         int port = FreePort();
         string dir = Path.Combine(Path.GetTempPath(), "bench-dispatch", $"{workers}w-{Environment.ProcessId}-{Guid.NewGuid():N}");
@@ -68,7 +70,7 @@ public sealed class DispatchBenchmark : IBenchmark
             using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
             var options = new RunOptions { RunDirectory = dir, Workers = 0, Store = store, Node = new NodeOptions { Port = port } };
             var run = SearchRunner.SubmitToCluster(Space(evaluations, population), [$"127.0.0.1:{port}"], options, watch, limit.Token);
-            for (int i = 0; i < workers; i++) children.Add(StartWorker(port));
+            for (int i = 0; i < workers; i++) children.Add(StartWorker(port, prefetch));
             var result = run.GetAwaiter().GetResult();
             if (!result.Completed || watch.End is null) throw new InvalidOperationException($"run with {workers} worker(s) did not complete ({result.Status.Done}/{evaluations})");
             var (t0, cpu0) = watch.Start!.Value;
@@ -108,21 +110,21 @@ public sealed class DispatchBenchmark : IBenchmark
         private (TimeSpan, TimeSpan) Now() => (_clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime);
     }
 
-    private static int Worker(int port)
+    private static int Worker(int port, int prefetch)
     {
         var node = new NodeOptions { SeedNodes = [$"127.0.0.1:{port}"], Roles = [NodeOptions.EvaluatorRole] };
         // Killed by the parent; the limit only bounds an orphan.
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        SearchRunner.JoinAsWorker(node, 1, _ => new NoOpEvaluator(), new WorkerSettings(), limit.Token).GetAwaiter().GetResult();
+        SearchRunner.JoinAsWorker(node, 1, _ => new NoOpEvaluator(), new WorkerSettings { Prefetch = prefetch }, limit.Token).GetAwaiter().GetResult();
         return 0;
     }
 
-    private static Process StartWorker(int port)
+    private static Process StartWorker(int port, int prefetch)
     {
         string self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
         var info = new ProcessStartInfo(self) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") info.ArgumentList.Add(typeof(DispatchBenchmark).Assembly.Location);
-        foreach (var a in new[] { "dispatch", "--worker", port.ToString(CultureInfo.InvariantCulture) }) info.ArgumentList.Add(a);
+        foreach (var a in new[] { "dispatch", "--worker", port.ToString(CultureInfo.InvariantCulture), "--prefetch", prefetch.ToString(CultureInfo.InvariantCulture) }) info.ArgumentList.Add(a);
         var p = Process.Start(info) ?? throw new InvalidOperationException("could not start a worker process");
         p.OutputDataReceived += (_, _) => { };
         p.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"    worker: {line}"); };

@@ -33,6 +33,8 @@ public sealed class SearchCoordinator
     private readonly Dictionary<long, int> _attempts = new();
     private readonly Dictionary<long, int> _strikes;
     private readonly HashSet<long> _done;
+    // Results recorded (being written) but not applied yet: their jobs are not lost whatever happens to the worker now.
+    private readonly HashSet<long> _recording = new();
     // Metrics and learned scalars of results not yet applied or on the front; the rest is dropped (the journal keeps all).
     private readonly Dictionary<long, ResultDetails> _details = new();
 
@@ -82,8 +84,23 @@ public sealed class SearchCoordinator
     public IClusterMessage Offer(string workerId)
     {
         var batch = Engine.Ask(1);
-        if (batch.Count == 0) return new NoWorkYet((long)_settings.RetryAfter.TotalMilliseconds, Engine.IsDone);
-        var p = batch[0];
+        return batch.Count == 0 ? NoWork() : ToJob(batch[0], workerId);
+    }
+
+    /// <summary>Up to <paramref name="count"/> queued proposals as jobs for this worker (in proposal order), or NoWorkYet.</summary>
+    public IClusterMessage OfferBatch(string workerId, int count)
+    {
+        var batch = Engine.Ask(Math.Max(1, count));
+        if (batch.Count == 0) return NoWork();
+        var jobs = new Job[batch.Count];
+        for (int i = 0; i < jobs.Length; i++) jobs[i] = ToJob(batch[i], workerId);
+        return new JobBatch(jobs);
+    }
+
+    private NoWorkYet NoWork() => new((long)_settings.RetryAfter.TotalMilliseconds, Engine.IsDone);
+
+    private Job ToJob(Proposal<IGenome> p, string workerId)
+    {
         int attempt = _attempts[p.Id] = _attempts.GetValueOrDefault(p.Id) + 1;
         var deadline = _clock.GetUtcNow() + _settings.JobTimeout;
         _inFlight[p.Id] = new InFlightJob(p.Id, workerId, attempt, deadline);
@@ -107,12 +124,14 @@ public sealed class SearchCoordinator
         if (res.Status == ResultStatus.Accepted && res.Objectives?.Length != Engine.Objectives.Count)
             report = report with { Result = ResultData.From(EvaluationResult.Fail(
                 $"invalid report: {res.Objectives?.Length ?? 0} objective values, the search has {Engine.Objectives.Count}", res.Seconds)) };
+        _recording.Add(r.ProposalId);
         return new ResultRecorded(r.ProposalId, r.WorkerId, r.Attempt, report);
     }
 
     public TellOutcome Apply(ResultRecorded e)
     {
         _done.Add(e.ProposalId);
+        _recording.Remove(e.ProposalId);
         _inFlight.Remove(e.ProposalId);
         Engine.RecordStageStats(e.Report.Counters());
         _details[e.ProposalId] = new ResultDetails(e.Report.Metrics, e.Report.Learned);
@@ -150,17 +169,17 @@ public sealed class SearchCoordinator
     public IReadOnlyList<JobLost> Expired()
     {
         var now = _clock.GetUtcNow();
-        return _inFlight.Values.Where(j => j.Deadline <= now)
+        return _inFlight.Values.Where(j => j.Deadline <= now && !_recording.Contains(j.ProposalId))
             .Select(j => new JobLost(j.ProposalId, j.WorkerId, $"no result by the deadline (attempt {j.Attempt})")).ToArray();
     }
 
     /// <summary>Jobs held by workers that match (a dead actor, or every worker of a node that left).</summary>
     public IReadOnlyList<JobLost> LostWith(Func<string, bool> holder, string why) =>
-        _inFlight.Values.Where(j => holder(j.WorkerId)).Select(j => new JobLost(j.ProposalId, j.WorkerId, why)).ToArray();
+        _inFlight.Values.Where(j => holder(j.WorkerId) && !_recording.Contains(j.ProposalId)).Select(j => new JobLost(j.ProposalId, j.WorkerId, why)).ToArray();
 
     /// <summary>A crash report counts only from the worker that holds the job now.</summary>
     public JobLost? Crashed(JobFailed f) =>
-        _inFlight.TryGetValue(f.ProposalId, out var j) && j.WorkerId == f.WorkerId && !_done.Contains(f.ProposalId)
+        _inFlight.TryGetValue(f.ProposalId, out var j) && j.WorkerId == f.WorkerId && !_done.Contains(f.ProposalId) && !_recording.Contains(f.ProposalId)
             ? new JobLost(f.ProposalId, f.WorkerId, $"evaluator crashed: {f.Error}") : null;
 
     /// <summary>After recovery: whatever was handed out before the restart has no holder any more.</summary>

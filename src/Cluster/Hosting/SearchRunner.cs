@@ -94,22 +94,21 @@ public static class SearchRunner
         var store = options.Store ?? new StoreOptions.Sqlite(dir.StoreFile);
         var record = RunRecord.Load(dir.Path);
         var lastWrite = DateTimeOffset.MinValue;
+        // The coordinator's reports and the final write below come from different threads and share status.json.tmp.
+        var statusLock = new object();
         void OnStatus(StatusReport s)
         {
             var now = options.Clock.GetUtcNow();
             if (!s.IsDone && now - lastWrite < options.StatusInterval) return;
             lastWrite = now;
-            dir.WriteStatus(s);
+            lock (statusLock) dir.WriteStatus(s);
         }
         int workers = options.Node.Roles.Contains(NodeOptions.EvaluatorRole) ? options.Workers : 0;
         // history.jsonl: every applied evaluation, appended by the coordinator as it applies them (see RunHistory).
         var info = record.Info;
         var started = info.StartedUtc;
         using var history = new RunHistoryWriter(dir, started, options.Clock);
-        void OnApplied(IReadOnlyList<Search.Engine.ArchiveEntry> entries)
-        {
-            foreach (var e in entries) history.Append(e);
-        }
+        void OnApplied(IReadOnlyList<Search.Engine.ArchiveEntry> entries) => history.AppendAll(entries);
         // The run's identity (its journal's persistence id) is the id run.json recorded, so a run directory
         // that was moved or renamed resumes its own journal instead of starting afresh under a new name.
         var role = new NodeRole(space, info.RunId, options.Coordinator, store, OnStatus, workers, options.Evaluator, options.Worker, OnApplied, RunStore.PersistenceId(record));
@@ -146,7 +145,7 @@ public static class SearchRunner
                     return new RunResult(dir.Path, info.RunId, RunRecord.Load(dir.Path).Status ?? NothingYet(info.RunId, space), false);
                 }
             }
-            dir.WriteStatus(final);
+            lock (statusLock) dir.WriteStatus(final);
             return new RunResult(dir.Path, info.RunId, final, completed);
         }
         finally

@@ -6,8 +6,9 @@ using Search.Engine;
 namespace Cluster.Runs;
 
 /// <summary>
-/// Appends finished evaluations to a run's history.jsonl, one JSON line each, flushed per line, so a
-/// crash loses at most the line being written. Opening drops a torn last line (a crash mid-line) and
+/// Appends finished evaluations to a run's history.jsonl, one JSON line each, flushed per call (a
+/// call may carry many: the coordinator hands them over per status report), so a crash loses at
+/// most the lines being written. Opening drops a torn last line (a crash mid-line) and
 /// learns the ids already written, which are never written again (a resumed run reports every
 /// evaluation it recovers). Used by the process that hosts the coordinator; not thread-safe (the
 /// coordinator calls it from its actor).
@@ -36,8 +37,21 @@ public sealed class RunHistoryWriter : IDisposable
     public int Count => _written.Count;
 
     /// <summary>Appends one evaluation the engine applied (objectives only when accepted), unless its id is written already.</summary>
-    public void Append(ArchiveEntry e) =>
-        Append(e.Id, e.Result.Status switch
+    public void Append(ArchiveEntry e)
+    {
+        Write(e);
+        _stream.Flush();
+    }
+
+    /// <summary>Appends evaluations the engine applied, in order, with one flush for all of them.</summary>
+    public void AppendAll(IEnumerable<ArchiveEntry> entries)
+    {
+        foreach (var e in entries) Write(e);
+        _stream.Flush();
+    }
+
+    private void Write(ArchiveEntry e) =>
+        Write(e.Id, e.Result.Status switch
         {
             EvaluationStatus.Accepted => HistoryEntry.Accepted,
             EvaluationStatus.Rejected => HistoryEntry.Rejected,
@@ -47,12 +61,17 @@ public sealed class RunHistoryWriter : IDisposable
     /// <summary>Appends the evaluation unless its id is written already; its time is now, counted from the run's start.</summary>
     public void Append(long id, string status, string? stage, int rung, double[]? objectives)
     {
+        Write(id, status, stage, rung, objectives);
+        _stream.Flush();
+    }
+
+    private void Write(long id, string status, string? stage, int rung, double[]? objectives)
+    {
         if (!_written.Add(id)) return;
         double seconds = Math.Round(Math.Max(0, (_clock.GetUtcNow() - _started).TotalSeconds), 3);
         var line = JsonSerializer.SerializeToUtf8Bytes(new HistoryEntry(id, seconds, status, stage, rung, objectives), RunHistory.Json);
         _stream.Write(line);
         _stream.WriteByte((byte)'\n');
-        _stream.Flush();
     }
 
     public void Dispose() => _stream.Dispose();

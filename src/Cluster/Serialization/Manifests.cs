@@ -24,6 +24,10 @@ public static class Manifests
         ("ev-result", typeof(ResultRecorded)),
         ("ev-lost", typeof(JobLost)),
         ("snap-coord", typeof(CoordinatorSnapshot)),
+        ("rjs", typeof(RequestJobs)),
+        ("jobs", typeof(JobBatch)),
+        ("jrs", typeof(ResultBatch)),
+        ("acks", typeof(ResultAcks)),
     ];
 
     private static readonly Dictionary<Type, string> ByType = Table.ToDictionary(e => e.Type, e => e.Name);

@@ -6,11 +6,16 @@ using Evaluators.Candidates;
 namespace Cluster.Workers;
 
 /// <summary>
-/// One evaluator slot pulling work: ask, get a job or NoWorkYet (then ask again later), run the
-/// evaluator on a dedicated thread (TorchSharp dispose scopes are thread-static, so the whole
-/// evaluation runs synchronously there), pipe the report back, send it until acknowledged, ask again.
+/// One evaluator slot pulling work with a credit of <see cref="WorkerSettings.Prefetch"/> jobs
+/// (queued, running, or finished but not acknowledged): ask for up to that many, run them one at
+/// a time in order on a dedicated thread (TorchSharp dispose scopes are thread-static, so each
+/// evaluation runs synchronously there), and ask again when half the credit is free. A job starts
+/// only while credit allows, so with a credit of 1 a slot never holds more than one result the
+/// coordinator has not stored. Results go back in batches (one batch in flight; results finished meanwhile
+/// go in the next) and are kept, and resent, until acknowledged, which the coordinator does only
+/// once they are stored.
 /// </summary>
-public sealed class EvaluatorWorker : ReceiveActor, IWithTimers, IWithUnboundedStash
+public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
 {
     private sealed record AskAgain { public static readonly AskAgain Instance = new(); }
     private sealed record Resend { public static readonly Resend Instance = new(); }
@@ -23,24 +28,41 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers, IWithUnboundedS
     private readonly string _workerId;
     private readonly EvaluationThread _thread;
     private readonly FamilySpaceCache _spaces = new();
+    private readonly Queue<Job> _queue = new();
+    private Job? _current;
     private CancellationTokenSource? _running;
-    private IClusterMessage? _unacked;
+    private bool _asked;
+    // Results not acknowledged yet (by proposal id), those not sent yet, and those of the batch in flight.
+    private readonly Dictionary<long, IClusterMessage> _unacked = new();
+    private readonly List<JobResult> _unsent = new();
+    private readonly HashSet<long> _sending = new();
 
     public EvaluatorWorker(IActorRef coordinator, ICandidateEvaluator evaluator, WorkerSettings settings)
     {
+        if (settings.Prefetch < 1) throw new ArgumentOutOfRangeException(nameof(settings), "Prefetch must be at least 1");
         (_coordinator, _evaluator, _settings) = (coordinator, evaluator, settings);
         _workerId = Self.Path.ToStringWithAddress(((ExtendedActorSystem)Context.System).Provider.DefaultAddress);
         _thread = new EvaluationThread($"evaluator {Self.Path.Name}");
-        Idle();
+
+        Receive<AskAgain>(_ => { _asked = false; AskIfLow(); });
+        Receive<NoWorkYet>(n =>
+        {
+            Timers.StartSingleTimer("ask", AskAgain.Instance, TimeSpan.FromMilliseconds(Math.Max(1, n.RetryAfterMs)));
+        });
+        Receive<JobBatch>(b => Take(b.Jobs));
+        Receive<Job>(j => Take([j]));
+        Receive<Finished>(OnFinished);
+        Receive<ResultAcks>(a => Acknowledged(a.ProposalIds));
+        Receive<ResultAck>(a => Acknowledged([a.ProposalId]));
+        Receive<Resend>(_ => ResendAll());
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
-    public IStash Stash { get; set; } = null!;
 
     public static Props Props(IActorRef coordinator, ICandidateEvaluator evaluator, WorkerSettings settings) =>
         Akka.Actor.Props.Create(() => new EvaluatorWorker(coordinator, evaluator, settings));
 
-    protected override void PreStart() => RequestWork();
+    protected override void PreStart() => AskIfLow();
 
     protected override void PostStop()
     {
@@ -50,24 +72,31 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers, IWithUnboundedS
         _thread.Dispose();
     }
 
-    private void RequestWork()
+    private int Held => _queue.Count + (_current is null ? 0 : 1) + _unacked.Count;
+
+    /// <summary>Asks for work once half the credit is used up (with a credit of 1: when idle).</summary>
+    private void AskIfLow()
     {
-        _coordinator.Tell(new RequestWork(_workerId));
-        // If the coordinator is away (singleton moving, restart), ask again.
+        if (_asked || Held > _settings.Prefetch / 2) return;
+        _asked = true;
+        _coordinator.Tell(new RequestJobs(_workerId, _settings.Prefetch - Held));
+        // If the coordinator is away (singleton moving, restart) or had nothing, ask again.
         Timers.StartSingleTimer("ask", AskAgain.Instance, _settings.RequestTimeout);
     }
 
-    private void Idle()
-    {
-        Receive<AskAgain>(_ => RequestWork());
-        Receive<NoWorkYet>(n => Timers.StartSingleTimer("ask", AskAgain.Instance, TimeSpan.FromMilliseconds(Math.Max(1, n.RetryAfterMs))));
-        Receive<Job>(Start);
-        Receive<ResultAck>(_ => { });
-    }
-
-    private void Start(Job job)
+    private void Take(IEnumerable<Job> jobs)
     {
         Timers.Cancel("ask");
+        _asked = false;
+        foreach (var job in jobs) _queue.Enqueue(job);
+        StartNext();
+        AskIfLow();
+    }
+
+    private void StartNext()
+    {
+        if (_current is not null || _unacked.Count >= _settings.Prefetch || !_queue.TryDequeue(out var job)) return;
+        _current = job;
         _running = new CancellationTokenSource(TimeSpan.FromMilliseconds(Math.Max(1, job.DeadlineUnixMs - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())));
         var cancel = _running.Token;
         var lookup = new CoordinatorLookup(_coordinator, job.RunId, _settings.LookupTimeout);
@@ -78,53 +107,62 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers, IWithUnboundedS
             try { return new Finished(job, evaluator.Evaluate(spaces.Resolve(job), lookup, cancel), null); }
             catch (Exception e) { return new Finished(job, null, e); }
         }).PipeTo(Self);
-        Become(Busy);
     }
 
-    private void Busy()
+    private void OnFinished(Finished f)
     {
-        Receive<Finished>(f =>
+        _running?.Dispose();
+        (_running, _current) = (null, null);
+        if (f.Report is { } r)
         {
-            _running?.Dispose();
-            _running = null;
-            if (f.Error is not null) _log.Warning(f.Error, "evaluator crashed on proposal {0}", f.Job.ProposalId);
-            _unacked = f.Report is { } r
-                ? new JobResult(f.Job.RunId, f.Job.ProposalId, _workerId, f.Job.Attempt, ReportData.From(r))
-                : new JobFailed(f.Job.RunId, f.Job.ProposalId, _workerId, f.Error!.GetType().Name + ": " + f.Error.Message);
-            SendResult();
-            Become(WaitingForAck);
-        });
-        Receive<NoWorkYet>(_ => { });
-        Receive<AskAgain>(_ => { });
-        Receive<ResultAck>(_ => { });
-        Receive<Job>(_ => Stash.Stash()); // a second answer to a repeated request: run it next
+            var result = new JobResult(f.Job.RunId, f.Job.ProposalId, _workerId, f.Job.Attempt, ReportData.From(r));
+            _unacked[result.ProposalId] = result;
+            _unsent.Add(result);
+            SendResults();
+        }
+        else
+        {
+            _log.Warning(f.Error, "evaluator crashed on proposal {0}", f.Job.ProposalId);
+            var failed = new JobFailed(f.Job.RunId, f.Job.ProposalId, _workerId, f.Error!.GetType().Name + ": " + f.Error.Message);
+            _unacked[failed.ProposalId] = failed;
+            _coordinator.Tell(failed);
+        }
+        if (!Timers.IsTimerActive("resend")) Timers.StartSingleTimer("resend", Resend.Instance, _settings.AckTimeout);
+        StartNext();
+        AskIfLow();
     }
 
-    private void SendResult()
+    /// <summary>Sends the results finished so far, unless a batch is still waiting for its acks.</summary>
+    private void SendResults()
     {
-        _coordinator.Tell(_unacked);
+        if (_sending.Count > 0 || _unsent.Count == 0) return;
+        foreach (var r in _unsent) _sending.Add(r.ProposalId);
+        _coordinator.Tell(new ResultBatch(_unsent.ToArray()));
+        _unsent.Clear();
+    }
+
+    private void Acknowledged(IEnumerable<long> ids)
+    {
+        foreach (var id in ids)
+        {
+            _unacked.Remove(id);
+            _sending.Remove(id);
+        }
+        if (_unacked.Count == 0) Timers.Cancel("resend");
+        SendResults();
+        StartNext();
+        AskIfLow();
+    }
+
+    private void ResendAll()
+    {
+        if (_unacked.Count == 0) return;
+        var results = _unacked.Values.OfType<JobResult>().ToArray();
+        if (results.Length > 0) _coordinator.Tell(new ResultBatch(results));
+        foreach (var failed in _unacked.Values.OfType<JobFailed>()) _coordinator.Tell(failed);
+        _sending.Clear();
+        foreach (var r in results) _sending.Add(r.ProposalId);
+        _unsent.Clear();
         Timers.StartSingleTimer("resend", Resend.Instance, _settings.AckTimeout);
-    }
-
-    private void WaitingForAck()
-    {
-        Receive<Resend>(_ => SendResult());
-        Receive<ResultAck>(a =>
-        {
-            if (_unacked is JobResult r && r.ProposalId != a.ProposalId) return;
-            AckedAndNext();
-        });
-        Receive<NoWorkYet>(_ => { });
-        Receive<AskAgain>(_ => { });
-        Receive<Job>(_ => Stash.Stash());
-    }
-
-    private void AckedAndNext()
-    {
-        Timers.Cancel("resend");
-        _unacked = null;
-        Become(Idle);
-        if (Stash.IsEmpty) RequestWork();
-        else Stash.UnstashAll();
     }
 }

@@ -9,6 +9,11 @@ public sealed record WorkerSettings
     public TimeSpan LookupTimeout { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>Retry interval when the coordinator does not answer a request for work at all.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// Jobs a slot holds at once (running plus queued): it asks for more when half are done. 1 (one
+    /// job at a time) balances slow evaluations best; more hides the round trips of fast ones.
+    /// </summary>
+    public int Prefetch { get; init; } = 1;
     /// <summary>A worker node in a cluster with no reachable coordinator this long starts afresh and joins the seed nodes again.</summary>
     public TimeSpan RejoinAfter { get; init; } = TimeSpan.FromSeconds(10);
 }

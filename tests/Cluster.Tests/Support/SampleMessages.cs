@@ -27,13 +27,16 @@ public static class SampleMessages
         UnitGain = true,
     };
 
+    private static readonly Job SampleJob = new("run-1", 42, "activation", "relu(x) + 0.01*x", 0xFFFF_FFFF_FFFF_FFF0UL, PlanData.From(Plan), 1_800_000_000_000, 2,
+        "activation:\n  unary: [relu, tanh]\n", 0x0123_4567_89AB_CDEFUL);
+    private static readonly JobResult SampleResult = new("run-1", 42, "w-1", 2, Report);
+
     public static IReadOnlyList<IClusterMessage> All { get; } =
     [
         new RequestWork("akka.tcp://search@h:1/user/evaluator-0"),
-        new Job("run-1", 42, "activation", "relu(x) + 0.01*x", 0xFFFF_FFFF_FFFF_FFF0UL, PlanData.From(Plan), 1_800_000_000_000, 2,
-            "activation:\n  unary: [relu, tanh]\n", 0x0123_4567_89AB_CDEFUL),
+        SampleJob,
         new NoWorkYet(250, true),
-        new JobResult("run-1", 42, "w-1", 2, Report),
+        SampleResult,
         new ResultAck(42, true),
         new JobFailed("run-1", 42, "w-2", "SEHException: native crash"),
         new EquivalenceQuery("run-1", new FingerprintData(7, true)),
@@ -45,6 +48,10 @@ public static class SampleMessages
             [new RungStatus(0, 1, 1, 60, 50, 15, "accuracy", 0.83), new RungStatus(1, null, 3, 15, 15, 0, "accuracy", null)], "no slot"),
         new ResultRecorded(42, "w-1", 2, Report),
         new JobLost(42, "w-1", "node unreachable"),
+        new RequestJobs("akka.tcp://search@h:1/user/evaluator-0", 64),
+        new JobBatch([SampleJob]),
+        new ResultBatch([SampleResult]),
+        new ResultAcks([42, 43]),
         new CoordinatorSnapshot([1, 2, 3, 255], new() { [42] = 1, [7] = 2 }, 1, new() { [3] = new(new() { ["m"] = 1 }, new() { ["e"] = 0.5 }) }),
     ];
 }
