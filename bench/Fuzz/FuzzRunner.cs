@@ -35,7 +35,8 @@ public static class FuzzRunner
     /// <summary>Null when the input passes (accepted, or refused with a documented exception), else what went wrong.</summary>
     public static string? Check(IFuzzTarget target, byte[] input, TimeSpan limit)
     {
-        var task = Task.Run(() => target.Run(input));
+        // A thread of its own (LongRunning): on a busy thread pool a queued input could wait past its limit before it starts.
+        var task = Task.Factory.StartNew(() => target.Run(input), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             if (!task.Wait(limit)) return $"no result within {limit.TotalSeconds:0.#} s (hang or runaway work)";
