@@ -119,19 +119,8 @@ public sealed class DispatchBenchmark : IBenchmark
         return 0;
     }
 
-    private static Process StartWorker(int port, int prefetch)
-    {
-        string self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
-        var info = new ProcessStartInfo(self) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet") info.ArgumentList.Add(typeof(DispatchBenchmark).Assembly.Location);
-        foreach (var a in new[] { "dispatch", "--worker", port.ToString(CultureInfo.InvariantCulture), "--prefetch", prefetch.ToString(CultureInfo.InvariantCulture) }) info.ArgumentList.Add(a);
-        var p = Process.Start(info) ?? throw new InvalidOperationException("could not start a worker process");
-        p.OutputDataReceived += (_, _) => { };
-        p.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"    worker: {line}"); };
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
-        return p;
-    }
+    private static Process StartWorker(int port, int prefetch) =>
+        SelfProcess.Start(["dispatch", "--worker", port.ToString(CultureInfo.InvariantCulture), "--prefetch", prefetch.ToString(CultureInfo.InvariantCulture)], "worker");
 
     /// <summary>NSGA-II on a 4-dimensional real vector, two objectives (also the chaos benchmark's space).</summary>
     internal static SearchSpace Space(long evaluations, int population)

@@ -10,17 +10,10 @@ internal sealed class ChildProcesses(int budget) : IDisposable
 
     public Process Start(params string[] roleArgs)
     {
-        string self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
-        var info = new ProcessStartInfo(self) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet") info.ArgumentList.Add(typeof(ChildProcesses).Assembly.Location);
-        foreach (var a in new[] { "chaos", "--evaluations", budget.ToString(CultureInfo.InvariantCulture) }.Concat(roleArgs)) info.ArgumentList.Add(a);
-        var p = Process.Start(info) ?? throw new InvalidOperationException("could not start a chaos process");
         string role = roleArgs[0].TrimStart('-');
-        // Their stdout carries Akka's warnings (expected under kill -9): drop it; stderr and rejoin notices are shown.
-        p.OutputDataReceived += (_, e) => { if (e.Data is { } line && line.Contains("joining", StringComparison.Ordinal)) Console.WriteLine($"    {role} {p.Id}: {line}"); };
-        p.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"    {role} {p.Id}: {line}"); };
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
+        // Their stdout carries Akka's warnings (expected under kill -9): only the rejoin notices are shown.
+        var p = SelfProcess.Start(new[] { "chaos", "--evaluations", budget.ToString(CultureInfo.InvariantCulture) }.Concat(roleArgs), role,
+            (child, line) => { if (line.Contains("joining", StringComparison.Ordinal)) Console.WriteLine($"    {role} {child.Id}: {line}"); });
         _started.Add(p);
         return p;
     }

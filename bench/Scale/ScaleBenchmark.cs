@@ -128,21 +128,9 @@ public sealed class ScaleBenchmark : IBenchmark
         return 0;
     }
 
-    private static Process StartWorker(int port, int slots, TimeSpan latency, double jitter, int prefetch)
-    {
-        string self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
-        var info = new ProcessStartInfo(self) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet") info.ArgumentList.Add(typeof(ScaleBenchmark).Assembly.Location);
-        foreach (var a in new[] { "scale", "--worker", I(port), "--slots", I(slots), "--latency-ms", I((int)latency.TotalMilliseconds),
-                     "--jitter", jitter.ToString(CultureInfo.InvariantCulture), "--prefetch", I(prefetch) })
-            info.ArgumentList.Add(a);
-        var p = Process.Start(info) ?? throw new InvalidOperationException("could not start a worker process");
-        p.OutputDataReceived += (_, _) => { };
-        p.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"    worker: {line}"); };
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
-        return p;
-    }
+    private static Process StartWorker(int port, int slots, TimeSpan latency, double jitter, int prefetch) =>
+        SelfProcess.Start(["scale", "--worker", I(port), "--slots", I(slots), "--latency-ms", I((int)latency.TotalMilliseconds),
+            "--jitter", jitter.ToString(CultureInfo.InvariantCulture), "--prefetch", I(prefetch)], "worker");
 
     private static SearchSpace Space(long evaluations, int lookahead)
     {
