@@ -82,12 +82,7 @@ public sealed class DispatchBenchmark : IBenchmark
         }
         finally
         {
-            foreach (var p in children)
-            {
-                try { if (!p.HasExited) p.Kill(entireProcessTree: true); p.WaitForExit(5000); }
-                catch (InvalidOperationException) { }
-                p.Dispose();
-            }
+            SelfProcess.KillAll(children);
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
         }
     }

@@ -22,4 +22,21 @@ internal static class SelfProcess
         p.BeginErrorReadLine();
         return p;
     }
+
+    /// <summary>SIGKILL (nothing gets to flush or shut down) and wait; an already ended process is fine.</summary>
+    public static void Kill(Process p)
+    {
+        try { if (!p.HasExited) p.Kill(entireProcessTree: true); p.WaitForExit(5000); }
+        catch (InvalidOperationException) { }
+    }
+
+    /// <summary>Kills and disposes every child (the end of a benchmark, whether or not it succeeded).</summary>
+    public static void KillAll(IEnumerable<Process> children)
+    {
+        foreach (var p in children)
+        {
+            Kill(p);
+            p.Dispose();
+        }
+    }
 }

@@ -58,14 +58,14 @@ public sealed class ChaosBenchmark : IBenchmark
             if (File.Exists(final)) break;
             if (killCoordinator)
             {
-                ChildProcesses.Kill(coordinator);
+                SelfProcess.Kill(coordinator);
                 coordinator = processes.Start("--coordinator", dir, port.ToString(CultureInfo.InvariantCulture), "resume");
                 killedCoordinator++;
             }
             else
             {
                 int victim = rng.NextInt(Workers);
-                ChildProcesses.Kill(workers[victim]);
+                SelfProcess.Kill(workers[victim]);
                 workers[victim] = processes.Start("--worker", port.ToString(CultureInfo.InvariantCulture), log);
                 killedWorkers++;
             }

@@ -18,19 +18,5 @@ internal sealed class ChildProcesses(int budget) : IDisposable
         return p;
     }
 
-    /// <summary>SIGKILL: nothing gets to flush or shut down.</summary>
-    public static void Kill(Process p)
-    {
-        try { p.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-        p.WaitForExit();
-    }
-
-    public void Dispose()
-    {
-        foreach (var p in _started)
-        {
-            Kill(p);
-            p.Dispose();
-        }
-    }
+    public void Dispose() => SelfProcess.KillAll(_started);
 }
