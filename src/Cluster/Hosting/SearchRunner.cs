@@ -142,7 +142,7 @@ public static class SearchRunner
                 catch (AskTimeoutException)
                 {
                     // Stopped before any coordinator answered (this node never joined its cluster): nothing was evaluated here.
-                    return new RunResult(dir.Path, info.RunId, RunRecord.Load(dir.Path).Status ?? NothingYet(info.RunId, space), false);
+                    return new RunResult(dir.Path, info.RunId, record.Status ?? NothingYet(info.RunId, space), false);
                 }
             }
             lock (statusLock) dir.WriteStatus(final);
