@@ -15,15 +15,28 @@ public static class PostgreSqlServer
 
     private static readonly Lazy<string?> Unreachable = new(() =>
     {
+        NpgsqlConnectionStringBuilder builder;
         try
         {
-            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Timeout = 5 }.ConnectionString);
+            builder = new NpgsqlConnectionStringBuilder(ConnectionString) { Timeout = 5 };
+        }
+        catch (ArgumentException e)
+        {
+            // A misconfiguration, not an absent server: fail every PostgreSQL test with this rather than skip.
+            throw new InvalidOperationException(
+                $"{EnvironmentVariable} is not a PostgreSQL connection string ({e.Message.Split('\n')[0].TrimEnd('.')}); expected one line like '{Local.Replace("search-test-secret", "...")}'", e);
+        }
+        try
+        {
+            using var connection = new NpgsqlConnection(builder.ConnectionString);
             connection.Open();
             return null;
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or ArgumentException)
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
-            string where = new NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }.ConnectionString;
+            builder.Password = null;
+            builder.Remove("Timeout");
+            string where = builder.ConnectionString;
             return $"no PostgreSQL server at '{where}' ({e.Message.TrimEnd('.')}); run .ci/postgres as root or set {EnvironmentVariable}";
         }
     });
