@@ -5,11 +5,12 @@ using Evaluators.Export;
 namespace Cluster.Cli;
 
 /// <summary>
-/// `search export &lt;run&gt; --top K --format json|pytorch|torchsharp|latex [--out FILE] [--no-retrain] [--data DIR] [--figures DIR]`:
-/// the run's best front members as code or data. KAN networks too big for the run to keep their
-/// coefficients are trained again with the run's seed for them (one thread, as a run's workers),
-/// which gives back the trained network; progress and the comparison with the recorded objectives go
-/// to stderr, so stdout carries only the export.
+/// `search export &lt;run&gt; --top K --format json|pytorch|torchsharp|latex [--out FILE] [--no-retrain]
+/// [--retrain-tolerance X] [--data DIR] [--figures DIR]`: the run's best front members as code or data.
+/// KAN networks too big for the run to keep their coefficients are trained again with the run's seed
+/// for them (one thread, as a run's workers), which gives back the trained network; progress, the
+/// comparison with the recorded objectives and a WARNING when they differ beyond the tolerance go to
+/// stderr, so stdout carries only the export.
 /// </summary>
 public static class ExportCommand
 {
@@ -23,12 +24,17 @@ public static class ExportCommand
         {
             Description = "do not retrain KAN networks whose run kept no coefficients (too many values): export them from initialisation",
         };
+        var tolerance = new Option<double>("--retrain-tolerance")
+        {
+            Description = "largest difference (relative above 1) between a retrained network's objectives and the run's taken as a match; beyond it a WARNING line",
+            DefaultValueFactory = _ => ExportRetrainer.DefaultTolerance,
+        }.AtLeast(0);
         var data = CommonOptions.Data();
         var figures = new Option<string?>("--figures")
         {
             Description = "with --format latex: write the run's plots (front, best so far, the layers) as PNG files into this folder and include them as figures",
         };
-        var command = new Command("export", "Export the best layers of a run's front with their trained values") { dir, top, format, output, noRetrain, data, figures };
+        var command = new Command("export", "Export the best layers of a run's front with their trained values") { dir, top, format, output, noRetrain, tolerance, data, figures };
         command.SetAction((result, cancel) => Task.Run(() => CliErrors.Guard(() =>
         {
             var run = RunRecord.Load(result.GetValue(dir)!);
@@ -40,7 +46,8 @@ public static class ExportCommand
             var slot = new EvaluatorSlot(0, 1, "cpu", result.GetValue(data), Threads: 1, CompleteLearned: true);
             using var retrainer = result.GetValue(noRetrain)
                 ? null
-                : new ExportRetrainer(run, space, () => composition.CreateEvaluator(slot), Console.Error.WriteLine, cancel);
+                : new ExportRetrainer(run, space, progress => composition.CreateEvaluator(slot with { TrainingProgress = progress }),
+                    Console.Error.WriteLine, cancel, result.GetValue(tolerance));
             string text;
             try
             {

@@ -29,6 +29,17 @@ public static class OptionRanges
         return option;
     }
 
+    /// <summary>A finite value of at least <paramref name="min"/> (NaN and infinities are refused too).</summary>
+    public static Option<double> AtLeast(this Option<double> option, double min)
+    {
+        option.Validators.Add(r =>
+        {
+            if (TryValue(r, out double v) && !(double.IsFinite(v) && v >= min))
+                r.AddError($"{option.Name} {v.ToString(System.Globalization.CultureInfo.InvariantCulture)}: expected a finite number of at least {min.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        });
+        return option;
+    }
+
     /// <summary>The value the command line gave; false when it gave none or one that does not convert (reported by the parser itself).</summary>
     public static bool TryValue<T>(OptionResult? result, out T value)
     {

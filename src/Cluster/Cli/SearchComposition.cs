@@ -43,6 +43,7 @@ public sealed record SearchComposition(
                 // libtorch threads are process-wide: share the cores among the CPU slots unless told.
                 Threads = slot.Threads > 0 ? slot.Threads : Math.Max(1, Environment.ProcessorCount / Math.Max(1, slot.Slots)),
                 CompleteLearned = slot.CompleteLearned,
+                TrainingProgress = slot.TrainingProgress,
             });
         })
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using Cluster.Protocol;
 using Cluster.Spaces;
 using Evaluators.Candidates;
+using Evaluators.Candidates.Training;
 using Evaluators.Families.KanBasis;
 using Search.Core;
 using Search.Engine;
@@ -16,16 +17,26 @@ public sealed record RetrainedValues(IReadOnlyDictionary<string, double> Learned
 /// `search export` of a KAN network too big for the run to keep its coefficients (more than
 /// <see cref="KanLearned.MaxValues"/> values): trains the member again with the seed the engine gave
 /// it (<see cref="EvaluationSeeds.For"/> of the run seed and its id) under the plan of the rung its
-/// values were measured at. Training is deterministic for a seed, plan and thread count, and the
-/// evaluator given should train on one thread as a run's workers do by default, so this gives back
-/// the network the run measured; the retrained objectives are compared with the recorded ones, and
-/// the comparison is logged and written into the export's note. One evaluator (created on first use,
-/// reading every learned value) serves all members; dispose to free it.
+/// values were measured at, through the evaluator the run's workers use. Training is deterministic
+/// for a seed, plan and thread count, and the evaluator given should train on one thread as a run's
+/// workers do by default, so this gives back the network the run measured. Progress goes to the log
+/// every tenth of each training; the retrained objectives are compared with the recorded ones (equal
+/// within <paramref name="tolerance"/>, relative above 1, or a WARNING line), and the comparison is
+/// logged and written into the export's note. One evaluator (created on first use, reading every
+/// learned value and reporting progress to this retrainer) serves all members; dispose to free it.
 /// </summary>
-public sealed class ExportRetrainer(RunRecord run, SearchSpace space, Func<ICandidateEvaluator> evaluator, Action<string>? log, CancellationToken cancel)
+/// <param name="evaluator">Creates the evaluator, given where it reports its trainings' progress.</param>
+/// <param name="tolerance">Largest difference between a retrained and a recorded objective taken as a match.</param>
+public sealed class ExportRetrainer(RunRecord run, SearchSpace space, Func<Action<CandidateTrainingProgress>, ICandidateEvaluator> evaluator,
+    Action<string>? log, CancellationToken cancel, double tolerance = ExportRetrainer.DefaultTolerance)
     : IDisposable
 {
+    /// <summary>Default of `search export --retrain-tolerance`: last-bit differences pass, a changed prediction does not.</summary>
+    public const double DefaultTolerance = 1e-6;
+
     private ICandidateEvaluator? _evaluator;
+    private string _member = "";
+    private (string Task, int Seed, int Tenths) _shown;
 
     /// <summary>Whether the member is a KAN network whose run kept its widths but not its coefficients.</summary>
     public static bool Needs(FrontMember member) => KanLearned.LacksTensors(member.Learned);
@@ -36,12 +47,16 @@ public sealed class ExportRetrainer(RunRecord run, SearchSpace space, Func<ICand
     public RetrainedValues? Retrain(FrontMember member, string name)
     {
         ulong seed = EvaluationSeeds.For(run.Info.Seed, member.Id);
-        long values = KanLearned.Parse(member.Learned).Values;
-        string count = values.ToString("N0", CultureInfo.InvariantCulture);
-        log?.Invoke($"retraining {name} ({count} values; the run kept only its widths) with its seed {seed} ...");
+        var plan = space.PlanFor(member.Rung);
+        string tasks = (plan.Tasks.Count == 1 ? "task " : "tasks ") + string.Join(", ", plan.Tasks) +
+                       (plan.Seeds > 1 ? $" ({plan.Seeds} seeds)" : "");
+        string count = KanLearned.Parse(member.Learned).Values.ToString("N0", CultureInfo.InvariantCulture);
+        string seedText = seed.ToString(CultureInfo.InvariantCulture);
+        log?.Invoke($"retraining {name} ({count} values; the run kept only its widths) with seed {seedText} on {tasks} ...");
         var clock = Stopwatch.StartNew();
-        _evaluator ??= evaluator();
-        var job = new EvaluationJob(space.Family.Name, member.Genome, seed, space.PlanFor(member.Rung), space.FamilySpace);
+        (_member, _shown) = (name, ("", -1, -1));
+        _evaluator ??= evaluator(Progress);
+        var job = new EvaluationJob(space.Family.Name, member.Genome, seed, plan, space.FamilySpace);
         var report = _evaluator.Evaluate(job, NoEquivalenceLookup.Instance, cancel);
         cancel.ThrowIfCancellationRequested();
         var r = report.Result;
@@ -52,20 +67,37 @@ public sealed class ExportRetrainer(RunRecord run, SearchSpace space, Func<ICand
                         "exported from initialisation (pass --data DIR if its dataset is elsewhere)");
             return null;
         }
-        // double.Equals (the default comparer): bit-for-bit values, and NaN (an objective not measured) equals NaN.
-        bool identical = r.Objectives.SequenceEqual(member.Objectives);
+        var match = RetrainedObjectives.Compare(r.Objectives, member.Objectives, tolerance);
         string comparison = string.Join(", ", space.Objectives.Items.Select((o, i) =>
-            $"{o.Name} {Format(r.Objectives, i, identical)}, recorded {Format(member.Objectives, i, identical)}"));
-        log?.Invoke($"retrained {name} ({count} values, {took}): {comparison} " +
-                    (identical ? "(identical)" : "- differs from the recorded values: exported the retrained network"));
-        string source = $"retrained at export with the run's seed for it ({seed.ToString(CultureInfo.InvariantCulture)}); " +
-                        (identical ? "objectives identical to the run's" : $"objectives differ from the run's ({comparison}): these are the retrained network's");
+            $"{(i < plan.Objectives.Count ? plan.Objectives[i] : o.Name)} {Format(r.Objectives, i, match)} (search recorded {Format(member.Objectives, i, match)})"));
+        string verdict = match switch
+        {
+            ObjectivesMatch.Identical => "identical",
+            ObjectivesMatch.WithinTolerance => $"equal within {tolerance.ToString("G3", CultureInfo.InvariantCulture)}",
+            _ => $"DIFFERENT beyond {tolerance.ToString("G3", CultureInfo.InvariantCulture)}: the retrained network is exported",
+        };
+        string source = $"retrained at export with seed {seedText} on {tasks}; {comparison}; {verdict}";
+        if (match == ObjectivesMatch.Different)
+            log?.Invoke($"WARNING: {name} retrained to other objectives than the run recorded ({comparison}; tolerance " +
+                        $"{tolerance.ToString("G3", CultureInfo.InvariantCulture)}): exported the retrained network (more threads, another device or libtorch than the run's?)");
+        log?.Invoke($"retrained {name} ({count} values, {took}): {comparison}; {verdict}");
         return new RetrainedValues(report.Learned, source);
     }
 
+    // One line each tenth of each training (task, seed) of the member being retrained.
+    private void Progress(CandidateTrainingProgress p)
+    {
+        int tenths = (int)(10L * p.Step.Step / Math.Max(1, p.Step.TotalSteps));
+        if (_shown == (p.Task, p.Seed, tenths)) return;
+        _shown = (p.Task, p.Seed, tenths);
+        string seed = p.Seeds > 1 ? $" seed {p.Seed + 1}/{p.Seeds}" : "";
+        log?.Invoke($"  {_member}: {p.Task}{seed} {tenths * 10}% (step {p.Step.Step}/{p.Step.TotalSteps}, " +
+                    $"loss {p.Step.Loss.ToString("G4", CultureInfo.InvariantCulture)}, {p.Step.Seconds:F0} s)");
+    }
+
     // Identical values read best short; differing ones in full, so a difference in the last digits shows.
-    private static string Format(double[] values, int i, bool identical) =>
-        i >= values.Length ? "-" : values[i].ToString(identical ? "G6" : "R", CultureInfo.InvariantCulture);
+    private static string Format(double[] values, int i, ObjectivesMatch match) =>
+        i >= values.Length ? "-" : values[i].ToString(match == ObjectivesMatch.Identical ? "G6" : "R", CultureInfo.InvariantCulture);
 
     public void Dispose() => (_evaluator as IDisposable)?.Dispose();
 }

@@ -111,8 +111,9 @@ public sealed class CandidateEvaluator : ICandidateEvaluator, IDisposable
             for (int s = 0; s < job.Plan.Seeds; s++)
             {
                 cancel.ThrowIfCancellationRequested();
+                var progress = _options.TrainingProgress is { } tell ? Tell(tell, task.Name, s, job.Plan.Seeds) : null;
                 var (m, learned) = CandidateTraining.Run(task, candidate, task.Settings, CandidateSeeds.Training(job.Seed, task.Name, s), cancel,
-                    _options.CompleteLearned);
+                    _options.CompleteLearned, progress);
                 _secondsPerStep[task.Name] = m.WallSeconds / Math.Max(1, m.Steps);
                 if (summaries.Count == 0 && s == 0) report.Learned = learned;
                 if (m.Diverged)
@@ -130,6 +131,9 @@ public sealed class CandidateEvaluator : ICandidateEvaluator, IDisposable
         var values = objectives.Select(o => o.ValueFrom(summaries)).ToArray();
         return new EvaluationResult(EvaluationStatus.Accepted, values, Seconds: clock.Elapsed.TotalSeconds);
     }
+
+    private static Action<TrainingProgress> Tell(Action<CandidateTrainingProgress> tell, string task, int seed, int seeds) =>
+        step => tell(new CandidateTrainingProgress(task, seed, seeds, step));
 
     private ICandidateCompiler CompilerFor(FamilySpace space)
     {

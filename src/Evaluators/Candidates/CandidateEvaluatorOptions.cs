@@ -1,3 +1,4 @@
+using Evaluators.Candidates.Training;
 using Evaluators.Data;
 using Evaluators.Tasks;
 using TorchSharp;
@@ -30,4 +31,11 @@ public sealed record CandidateEvaluatorOptions
     /// whose journal and status would grow by ~35 bytes a value.
     /// </summary>
     public bool CompleteLearned { get; init; }
+
+    /// <summary>
+    /// Told the full trainings' step reports (every 50 mini-batch steps, every L-BFGS step), on the
+    /// evaluating thread: for a command that trains one candidate in front of a user (`search export`
+    /// retraining a network); null for runs.
+    /// </summary>
+    public Action<CandidateTrainingProgress>? TrainingProgress { get; init; }
 }
