@@ -84,14 +84,14 @@ public sealed class ExportRetrainer(RunRecord run, SearchSpace space, Func<Actio
         return new RetrainedValues(report.Learned, source);
     }
 
-    // One line each tenth of each training (task, seed) of the member being retrained.
+    // A line whenever a training (task, seed) of the member being retrained passes into another tenth of its steps.
     private void Progress(CandidateTrainingProgress p)
     {
         int tenths = (int)(10L * p.Step.Step / Math.Max(1, p.Step.TotalSteps));
         if (_shown == (p.Task, p.Seed, tenths)) return;
         _shown = (p.Task, p.Seed, tenths);
         string seed = p.Seeds > 1 ? $" seed {p.Seed + 1}/{p.Seeds}" : "";
-        log?.Invoke($"  {_member}: {p.Task}{seed} {tenths * 10}% (step {p.Step.Step}/{p.Step.TotalSteps}, " +
+        log?.Invoke($"  {_member}: {p.Task}{seed} {100L * p.Step.Step / Math.Max(1, p.Step.TotalSteps)}% (step {p.Step.Step}/{p.Step.TotalSteps}, " +
                     $"loss {p.Step.Loss.ToString("G4", CultureInfo.InvariantCulture)}, {p.Step.Seconds:F0} s)");
     }
 
