@@ -1,4 +1,5 @@
 using Evaluators.Candidates;
+using Evaluators.Candidates.Training;
 using Evaluators.Families.KanBasis;
 using Evaluators.Models;
 using Evaluators.Runtime;
@@ -12,7 +13,8 @@ namespace Evaluators.Tests.Candidates.KanBasis;
 /// <summary>
 /// A KAN network above <see cref="KanLearned.MaxValues"/> values: a run's evaluator keeps only its widths,
 /// one with <see cref="CandidateEvaluatorOptions.CompleteLearned"/> (export's retraining) every value,
-/// and both train the same network from the same seed.
+/// and both train the same network from the same seed; so does one that reports its training's progress
+/// (<see cref="CandidateEvaluatorOptions.TrainingProgress"/>, export's progress lines).
 /// </summary>
 public sealed class KanCompleteLearnedTests
 {
@@ -28,9 +30,10 @@ public sealed class KanCompleteLearnedTests
 
     private static readonly string Genome = KanBasisGenome.Create([KanLayer.Create(new BSplineBasis(3, 1)), KanLayer.Create(new BSplineBasis(3, 1))]).Text;
 
-    private static EvaluationReport Evaluate(bool complete)
+    private static EvaluationReport Evaluate(bool complete, Action<CandidateTrainingProgress>? progress = null)
     {
-        using var evaluator = new CandidateEvaluator(new CandidateEvaluatorOptions { ResolveTask = Resolve, Threads = 1, CompleteLearned = complete });
+        using var evaluator = new CandidateEvaluator(new CandidateEvaluatorOptions
+            { ResolveTask = Resolve, Threads = 1, CompleteLearned = complete, TrainingProgress = progress });
         var plan = new EvaluationPlan { Tasks = [Wide], Objectives = ["validation_rmse"], Hurdle = null };
         var report = evaluator.Evaluate(new EvaluationJob("kan-basis", Genome, 17, plan), NoEquivalenceLookup.Instance, CancellationToken.None);
         Assert.True(report.Result.Status == EvaluationStatus.Accepted, $"{report.Result.Stage}: {report.Result.Reason}");
@@ -60,5 +63,17 @@ public sealed class KanCompleteLearnedTests
         Assert.True(all.Tensors.Values.Sum(t => (long)t.Length) >= all.Values);
         // Same seed, same training: reading it whole changes nothing else.
         Assert.Equal(capped.Result.Objectives, complete.Result.Objectives);
+    }
+
+    [Fact]
+    public void Training_progress_names_the_task_and_reaches_the_last_step_without_changing_the_training()
+    {
+        var told = new List<CandidateTrainingProgress>();
+        var reported = Evaluate(complete: true, told.Add);
+        Assert.NotEmpty(told);
+        Assert.All(told, p => Assert.Equal((Wide, 0, 1), (p.Task, p.Seed, p.Seeds)));
+        Assert.Equal(told[^1].Step.TotalSteps, told[^1].Step.Step);
+        Assert.True(told.Select(p => p.Step.Step).SequenceEqual(told.Select(p => p.Step.Step).Order()));
+        Assert.Equal(Evaluate(complete: false).Result.Objectives, reported.Result.Objectives);
     }
 }
