@@ -16,7 +16,7 @@ namespace Bench;
 /// candidate's metrics both ways, the largest difference, and last <c>batched_speedup_k{K}</c> (one-by-one
 /// seconds over batched seconds, training and measurement included). Options: --k N (16), --task NAME
 /// (fmnist-mlp-short), --epochs E and --images N (the task's budget: 2 epochs over 55k images), --steps N
-/// (cap), --seeds own|shared (own: a seed per candidate, as in a search; shared: one seed, the first layer
+/// (cap), --builtin NAME (every candidate the built-in module NAME, e.g. identity: the products and optimizer alone), --seeds own|shared (own: a seed per candidate, as in a search; shared: one seed, the first layer
 /// then is one product), --threads T (0: libtorch's default), --device cpu|cuda|cuda:N|auto, --data DIR.
 /// </summary>
 public sealed class BatchedBenchmark : IBenchmark
@@ -52,7 +52,10 @@ public sealed class BatchedBenchmark : IBenchmark
 
         var family = new ActivationFamily();
         var texts = Enumerable.Range(0, k).Select(i => Genomes[i % Genomes.Length]).ToArray();
-        ISlotFactory[] slots = texts.Select(t => (ISlotFactory)new ActivationGenomeSlot(family.Parse(t))).ToArray();
+        // --builtin NAME: every candidate the built-in module NAME (identity: only the products and the optimizer remain).
+        string builtin = Args.Text(args, "--builtin", "");
+        if (builtin.Length > 0) texts = texts.Select(_ => builtin).ToArray();
+        ISlotFactory[] slots = texts.Select(t => builtin.Length > 0 ? new BuiltinActivation(t) : (ISlotFactory)new ActivationGenomeSlot(family.Parse(t))).ToArray();
         ulong[] seeds = Enumerable.Range(0, k).Select(i => seedMode == "shared" ? 1000UL : 1000UL + (ulong)i).ToArray();
         Console.WriteLine($"{task.Name}: {task.Template.Name}, {settings.Epochs} epoch(s) over {data.TrainCount} training images, batch {settings.BatchSize}, " +
                           $"{settings.TotalSteps(data.TrainCount)} steps, {settings.Optimizer} {settings.LearningRate.ToString(CultureInfo.InvariantCulture)}, " +

@@ -20,7 +20,7 @@ namespace Evaluators.Candidates;
 /// use one instance per thread, one thread at a time, and dispose it to free the data.
 /// Learned scalars are those of the first slot position after the first seed on the first task.
 /// </summary>
-public sealed class CandidateEvaluator : ICandidateEvaluator, IDisposable
+public sealed class CandidateEvaluator : IBatchCandidateEvaluator, IDisposable
 {
     /// <summary>Stage name of full training (counted like the rejection stages; rejects diverged runs).</summary>
     public const string TrainingStage = "training";

@@ -71,7 +71,9 @@ internal sealed class StackedMlp : IDisposable
             var flat = x.reshape(x.shape[0], -1);
             var wide = flat.mm(_weights[0]).add(_biases[0]); // [B, K * out]
             long width = _weights[0].shape[1] / K;
-            h = stack(Enumerable.Range(0, K).Select(k => _slots[0][k].forward(wide.narrow(1, k * width, width))).ToArray());
+            // split (not K narrows): its backward is one concatenation, where each narrow's would fill a whole zero tensor.
+            var parts = wide.split(width, 1);
+            h = stack(Enumerable.Range(0, K).Select(k => _slots[0][k].forward(parts[k])).ToArray());
         }
         else
         {
@@ -86,8 +88,12 @@ internal sealed class StackedMlp : IDisposable
         return h;
     }
 
-    private Tensor Activate(int layer, Tensor z) =>
-        stack(Enumerable.Range(0, K).Select(k => _slots[layer][k].forward(z.select(0, k))).ToArray());
+    // unbind (not K selects): its backward is one stack, where each select's would fill a whole zero tensor.
+    private Tensor Activate(int layer, Tensor z)
+    {
+        var parts = z.unbind(0);
+        return stack(Enumerable.Range(0, K).Select(k => _slots[layer][k].forward(parts[k])).ToArray());
+    }
 
     /// <summary>Copies candidate <paramref name="k"/>'s stacked weights into its model's Linear layers.</summary>
     public void WriteBack(int k)
