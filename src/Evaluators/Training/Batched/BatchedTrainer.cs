@@ -109,7 +109,7 @@ public static class BatchedTrainer
                 var x = data.TrainX.index_select(0, index);
                 var y = data.TrainY.index_select(0, index);
                 if (!shared) x = x.reshape(K, count, -1);
-                else y = y.repeat(K);
+                else y = y.repeat([K, .. Enumerable.Repeat(1L, (int)y.dim() - 1)]);
                 optimizer.zero_grad();
                 var losses = Losses(net.Forward(x), y, K, count, data.IsClassification);
                 losses.sum().backward();

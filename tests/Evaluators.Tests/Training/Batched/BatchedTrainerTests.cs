@@ -112,6 +112,25 @@ public class BatchedTrainerTests
         Assert.True(double.IsNaN(batched[1].Metrics.FinalTrainLoss));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Regression_trains_as_it_does_one_by_one(bool sharedSeed)
+    {
+        using var data = new PreparedData(TinyData.Sine(), 0.2, CPU);
+        var settings = new TrainingSettings { Epochs = 5, BatchSize = 32, LearningRate = 3e-3, ValidationFraction = 0.2 };
+        var slots = Candidates();
+        ulong[] seeds = sharedSeed ? [9, 9, 9, 9] : [1, 2, 3, 4];
+        var template = new Mlp(16, 16);
+        var solo = Solo(template, slots, data, settings, seeds);
+        var batched = Batched(template, slots, data, settings, seeds);
+        for (int k = 0; k < slots.Length; k++)
+        {
+            AssertSame(solo[k], batched[k], slots[k].Name);
+            AssertClose(solo[k].Metrics.ValidationRmse, batched[k].Metrics.ValidationRmse, $"{slots[k].Name} rmse");
+        }
+    }
+
     [Fact]
     public void Batched_training_leaves_the_live_tensor_count_where_it_was()
     {
