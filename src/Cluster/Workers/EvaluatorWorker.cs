@@ -20,7 +20,8 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
 {
     private sealed record AskAgain { public static readonly AskAgain Instance = new(); }
     private sealed record Resend { public static readonly Resend Instance = new(); }
-    private sealed record Finished(IReadOnlyList<Job> Jobs, IReadOnlyList<EvaluationReport>? Reports, Exception? Error);
+    // Plain arrays: with serialize-messages on (tests) this local message goes through the default serializer.
+    private sealed record Finished(Job[] Jobs, EvaluationReport[]? Reports, Exception? Error);
 
     private readonly IActorRef _coordinator;
     private readonly ICandidateEvaluator _evaluator;
@@ -114,8 +115,8 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
             try
             {
                 return new Finished(jobs, jobs.Length == 1
-                    ? [evaluator.Evaluate(spaces.Resolve(jobs[0]), lookup, cancel)]
-                    : ((IBatchCandidateEvaluator)evaluator).EvaluateBatch(jobs.Select(spaces.Resolve).ToArray(), lookup, cancel), null);
+                    ? new[] { evaluator.Evaluate(spaces.Resolve(jobs[0]), lookup, cancel) }
+                    : ((IBatchCandidateEvaluator)evaluator).EvaluateBatch(jobs.Select(spaces.Resolve).ToArray(), lookup, cancel).ToArray(), null);
             }
             catch (Exception e) { return new Finished(jobs, null, e); }
         }).PipeTo(Self);
@@ -126,7 +127,7 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
         _running?.Dispose();
         _running = null;
         _current.Clear();
-        for (int i = 0; i < f.Jobs.Count; i++)
+        for (int i = 0; i < f.Jobs.Length; i++)
         {
             var job = f.Jobs[i];
             if (f.Reports is { } reports)
