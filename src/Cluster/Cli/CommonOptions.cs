@@ -43,6 +43,14 @@ public static class CommonOptions
         DefaultValueFactory = _ => 300,
     }.AtLeast(0);
 
+    /// <summary>Jobs of one run an evaluator slot trains together (MLP tasks, see WorkerSettings.BatchCandidates); 1 = one at a time.</summary>
+    public static Option<int> BatchCandidates() => new Option<int>("--batch-candidates")
+    {
+        Description = "train up to K alike candidates of one run together in each evaluator slot (stacked MLPs, same results; " +
+                      "worth it on a GPU, see deploy/gpu/README.md); 1 (default) = one at a time",
+        DefaultValueFactory = _ => 1,
+    }.AtLeast(1);
+
     public static Option<string?> Data() => new("--data")
     {
         Description = "directory with the dataset's files (IDX or CIFAR-10 binary); default: the system's or the user cache",

@@ -1,3 +1,4 @@
+using Cluster.Workers;
 using System.CommandLine;
 using Cluster.Baselines;
 using Cluster.Dashboard;
@@ -44,7 +45,8 @@ public static class SearchCommands
         var drain = CommonOptions.Drain();
         var store = StoreChoice.Kind();
         var connection = StoreChoice.Connection();
-        var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data, threads, drain, store, connection };
+        var batch = CommonOptions.BatchCandidates();
+        var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data, threads, drain, store, connection, batch };
         var tls = TlsOptions.AddTo(command);
         var discovery = DiscoveryOptions.AddTo(command);
         // Without a cluster nothing else would evaluate: the run would wait forever.
@@ -67,6 +69,7 @@ public static class SearchCommands
                 Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
                 Node = discovery.ApplyTo(new NodeOptions { Hostname = NodeHost.Resolve(result.GetValue(host)!), Port = result.GetValue(port), Tls = tls.Load(result) }, result),
                 Drain = TimeSpan.FromSeconds(result.GetValue(drain)),
+                Worker = new WorkerSettings().WithBatching(result.GetValue(batch)),
             };
             string? seedNode = result.GetValue(cluster);
             var run = await new ProgressDisplay().Show(loaded.Name, progress => seedNode is null && options.Node.Discovery is null
@@ -88,9 +91,10 @@ public static class SearchCommands
         var connection = StoreChoice.Connection();
         var host = Host();
         var port = Port();
+        var batch = CommonOptions.BatchCandidates();
         var command = new Command("resume", "Continue a run from its directory and the store its run.json names (nothing stored is evaluated again)")
         {
-            dir, workers, device, data, threads, drain, connection, host, port,
+            dir, workers, device, data, threads, drain, connection, host, port, batch,
         };
         var tls = TlsOptions.AddTo(command);
         var discovery = DiscoveryOptions.AddTo(command);
@@ -103,6 +107,7 @@ public static class SearchCommands
             {
                 Workers = result.GetValue(workers), Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
                 Drain = TimeSpan.FromSeconds(result.GetValue(drain)),
+                Worker = new WorkerSettings().WithBatching(result.GetValue(batch)),
                 Node = discovery.ApplyTo(new NodeOptions { Hostname = NodeHost.Resolve(result.GetValue(host)!), Port = result.GetValue(port), Tls = tls.Load(result) }, result),
                 Store = StoreChoice.ForResume(run, result.GetValue(connection)),
             };
@@ -137,7 +142,8 @@ public static class SearchCommands
         var port = Port();
         var data = CommonOptions.Data();
         var threads = CommonOptions.Threads(1);
-        var command = new Command("node", "Join a cluster and evaluate for its runs until stopped (Ctrl+C)") { roles, seeds, workers, device, host, port, data, threads };
+        var batch = CommonOptions.BatchCandidates();
+        var command = new Command("node", "Join a cluster and evaluate for its runs until stopped (Ctrl+C)") { roles, seeds, workers, device, host, port, data, threads, batch };
         var tls = TlsOptions.AddTo(command);
         var discovery = DiscoveryOptions.AddTo(command);
         command.Validators.Add(r =>
@@ -155,7 +161,8 @@ public static class SearchCommands
             }, result);
             string joining = node.Discovery is { } d ? $"the cluster of service '{d.ServiceName}' (discovery)" : string.Join(", ", node.SeedNodes);
             AnsiConsole.WriteLine($"joining {joining} as {string.Join(", ", node.Roles)} with {result.GetValue(workers)} slots on {dev}; Ctrl+C stops");
-            await SearchRunner.JoinAsWorker(node, result.GetValue(workers), Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)), new(), cancel,
+            await SearchRunner.JoinAsWorker(node, result.GetValue(workers), Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
+                new WorkerSettings().WithBatching(result.GetValue(batch)), cancel,
                 AnsiConsole.WriteLine);
             return 0;
         }));

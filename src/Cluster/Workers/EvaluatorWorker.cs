@@ -8,7 +8,8 @@ namespace Cluster.Workers;
 /// <summary>
 /// One evaluator slot pulling work with a credit of <see cref="WorkerSettings.Prefetch"/> jobs
 /// (queued, running, or finished but not acknowledged): ask for up to that many, run them one at
-/// a time in order on a dedicated thread (TorchSharp dispose scopes are thread-static, so each
+/// a time in order on a dedicated thread (with <see cref="WorkerSettings.BatchCandidates"/> above 1,
+/// up to that many queued jobs of one run together, through <see cref="IBatchCandidateEvaluator"/>) (TorchSharp dispose scopes are thread-static, so each
 /// evaluation runs synchronously there), and ask again when half the credit is free. A job starts
 /// only while credit allows, so with a credit of 1 a slot never holds more than one result the
 /// coordinator has not stored. Results go back in batches (one batch in flight; results finished meanwhile
@@ -19,7 +20,8 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
 {
     private sealed record AskAgain { public static readonly AskAgain Instance = new(); }
     private sealed record Resend { public static readonly Resend Instance = new(); }
-    private sealed record Finished(Job Job, EvaluationReport? Report, Exception? Error);
+    // Plain arrays: with serialize-messages on (tests) this local message goes through the default serializer.
+    private sealed record Finished(Job[] Jobs, EvaluationReport[]? Reports, Exception? Error);
 
     private readonly IActorRef _coordinator;
     private readonly ICandidateEvaluator _evaluator;
@@ -29,7 +31,7 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
     private readonly EvaluationThread _thread;
     private readonly FamilySpaceCache _spaces = new();
     private readonly Queue<Job> _queue = new();
-    private Job? _current;
+    private readonly List<Job> _current = new();
     private CancellationTokenSource? _running;
     private bool _asked;
     // Results not acknowledged yet (by proposal id), those not sent yet, and those of the batch in flight.
@@ -72,7 +74,7 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
         _thread.Dispose();
     }
 
-    private int Held => _queue.Count + (_current is null ? 0 : 1) + _unacked.Count;
+    private int Held => _queue.Count + _current.Count + _unacked.Count;
 
     /// <summary>Asks for work once half the credit is used up (with a credit of 1: when idle).</summary>
     private void AskIfLow()
@@ -95,38 +97,54 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
 
     private void StartNext()
     {
-        if (_current is not null || _unacked.Count >= _settings.Prefetch || !_queue.TryDequeue(out var job)) return;
-        _current = job;
-        _running = new CancellationTokenSource(TimeSpan.FromMilliseconds(Math.Max(1, job.DeadlineUnixMs - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())));
+        int room = _settings.Prefetch - _unacked.Count;
+        if (_current.Count > 0 || room < 1 || !_queue.TryDequeue(out var job)) return;
+        _current.Add(job);
+        // With batching, the queued jobs of the same run go along (as credit allows).
+        int most = _evaluator is IBatchCandidateEvaluator ? Math.Min(_settings.BatchCandidates, room) : 1;
+        while (_current.Count < most && _queue.TryPeek(out var next) && next.RunId == job.RunId) _current.Add(_queue.Dequeue());
+        long deadline = _current.Max(j => j.DeadlineUnixMs); // a batch takes as long as its members together
+        _running = new CancellationTokenSource(TimeSpan.FromMilliseconds(Math.Max(1, deadline - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())));
         var cancel = _running.Token;
         var lookup = new CoordinatorLookup(_coordinator, job.RunId, _settings.LookupTimeout);
         var evaluator = _evaluator;
         var spaces = _spaces;
+        var jobs = _current.ToArray();
         _thread.Run(() =>
         {
-            try { return new Finished(job, evaluator.Evaluate(spaces.Resolve(job), lookup, cancel), null); }
-            catch (Exception e) { return new Finished(job, null, e); }
+            try
+            {
+                return new Finished(jobs, jobs.Length == 1
+                    ? new[] { evaluator.Evaluate(spaces.Resolve(jobs[0]), lookup, cancel) }
+                    : ((IBatchCandidateEvaluator)evaluator).EvaluateBatch(jobs.Select(spaces.Resolve).ToArray(), lookup, cancel).ToArray(), null);
+            }
+            catch (Exception e) { return new Finished(jobs, null, e); }
         }).PipeTo(Self);
     }
 
     private void OnFinished(Finished f)
     {
         _running?.Dispose();
-        (_running, _current) = (null, null);
-        if (f.Report is { } r)
+        _running = null;
+        _current.Clear();
+        for (int i = 0; i < f.Jobs.Length; i++)
         {
-            var result = new JobResult(f.Job.RunId, f.Job.ProposalId, _workerId, f.Job.Attempt, ReportData.From(r));
-            _unacked[result.ProposalId] = result;
-            _unsent.Add(result);
-            SendResults();
+            var job = f.Jobs[i];
+            if (f.Reports is { } reports)
+            {
+                var result = new JobResult(job.RunId, job.ProposalId, _workerId, job.Attempt, ReportData.From(reports[i]));
+                _unacked[result.ProposalId] = result;
+                _unsent.Add(result);
+            }
+            else
+            {
+                _log.Warning(f.Error, "evaluator crashed on proposal {0}", job.ProposalId);
+                var failed = new JobFailed(job.RunId, job.ProposalId, _workerId, f.Error!.GetType().Name + ": " + f.Error.Message);
+                _unacked[failed.ProposalId] = failed;
+                _coordinator.Tell(failed);
+            }
         }
-        else
-        {
-            _log.Warning(f.Error, "evaluator crashed on proposal {0}", f.Job.ProposalId);
-            var failed = new JobFailed(f.Job.RunId, f.Job.ProposalId, _workerId, f.Error!.GetType().Name + ": " + f.Error.Message);
-            _unacked[failed.ProposalId] = failed;
-            _coordinator.Tell(failed);
-        }
+        SendResults();
         if (!Timers.IsTimerActive("resend")) Timers.StartSingleTimer("resend", Resend.Instance, _settings.AckTimeout);
         StartNext();
         AskIfLow();

@@ -14,6 +14,17 @@ public sealed record WorkerSettings
     /// job at a time) balances slow evaluations best; more hides the round trips of fast ones.
     /// </summary>
     public int Prefetch { get; init; } = 1;
+    /// <summary>
+    /// Up to this many queued jobs of one run are evaluated together when the evaluator can
+    /// (<see cref="Evaluators.Candidates.IBatchCandidateEvaluator"/>): each passes its rejection stages alone,
+    /// then the alike ones train as one batched run (MLP tasks). 1 (the default) evaluates one at a time.
+    /// Batches are as large as the queue allows, so give a <see cref="Prefetch"/> of at least this (see <see cref="WithBatching"/>).
+    /// </summary>
+    public int BatchCandidates { get; init; } = 1;
     /// <summary>A worker node in a cluster with no reachable coordinator this long starts afresh and joins the seed nodes again.</summary>
     public TimeSpan RejoinAfter { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Batches of up to <paramref name="candidates"/> jobs, with a credit of twice that (one batch running, one queued); 1 leaves the settings as they are.</summary>
+    public WorkerSettings WithBatching(int candidates) =>
+        candidates <= 1 ? this : this with { BatchCandidates = candidates, Prefetch = Math.Max(Prefetch, 2 * candidates) };
 }

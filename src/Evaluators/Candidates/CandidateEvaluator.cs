@@ -4,6 +4,8 @@ using Evaluators.Candidates.Training;
 using Evaluators.Families;
 using Evaluators.Runtime;
 using Evaluators.Training;
+using Evaluators.Training.Batched;
+using System.Runtime.CompilerServices;
 using Search.Core;
 using Search.Rejection;
 using TorchSharp;
@@ -18,7 +20,7 @@ namespace Evaluators.Candidates;
 /// use one instance per thread, one thread at a time, and dispose it to free the data.
 /// Learned scalars are those of the first slot position after the first seed on the first task.
 /// </summary>
-public sealed class CandidateEvaluator : ICandidateEvaluator, IDisposable
+public sealed class CandidateEvaluator : IBatchCandidateEvaluator, IDisposable
 {
     /// <summary>Stage name of full training (counted like the rejection stages; rejects diverged runs).</summary>
     public const string TrainingStage = "training";
@@ -37,10 +39,95 @@ public sealed class CandidateEvaluator : ICandidateEvaluator, IDisposable
         _data = new TaskDataCache(_options.ResolveTask, _options.DataDirectory, _options.Device ?? torch.CPU, _options.Catalog);
     }
 
+    /// <summary>Batched training runs (<see cref="EvaluateBatch"/>: one per group x task x seed) done so far.</summary>
+    public int BatchedRuns { get; private set; }
+
+    /// <summary>Groups that trained one by one after a batched run threw (the exception's message is kept in <see cref="LastBatchFallback"/>).</summary>
+    public int BatchFallbacks { get; private set; }
+
+    public string? LastBatchFallback { get; private set; }
+
     /// <summary>Prepared datasets held (one per task and train-subset override).</summary>
     public int CachedTaskCount => _data.Count;
 
     public EvaluationReport Evaluate(EvaluationJob job, IEquivalenceLookup cache, CancellationToken cancel)
+    {
+        var screened = Screen(job, cache, cancel);
+        return screened.Report ?? Finish(screened.Passed!, Alone(screened.Passed!, cancel), cancel);
+    }
+
+    /// <summary>
+    /// Evaluates several jobs and returns their reports in order, each equal to what <see cref="Evaluate"/>
+    /// gives up to float rounding: every job passes its rejection stages alone, then the jobs whose full
+    /// training is alike (same tasks, budgets, data and seed count; an MLP task, see
+    /// <see cref="BatchedTrainer.WhyNot"/>) train together, one <see cref="BatchedTrainer"/> run per
+    /// task x seed, with each job's own training seeds. Should a batched run throw, its jobs train one
+    /// by one instead, so one bad candidate fails alone. Each job is charged an equal share of its
+    /// group's training time.
+    /// </summary>
+    public IReadOnlyList<EvaluationReport> EvaluateBatch(IReadOnlyList<EvaluationJob> jobs, IEquivalenceLookup cache, CancellationToken cancel)
+    {
+        var reports = new EvaluationReport[jobs.Count];
+        var passed = new List<(int Index, Screened Job)>();
+        for (int i = 0; i < jobs.Count; i++)
+        {
+            var screened = Screen(jobs[i], cache, cancel);
+            if (screened.Report is { } done) reports[i] = done;
+            else passed.Add((i, screened.Passed!));
+        }
+        foreach (var group in passed.GroupBy(p => p.Job.TrainingKey).Select(g => g.ToArray()))
+        {
+            var runs = group.Length > 1 && group[0].Job.Tasks.All(t => BatchedTrainer.WhyNot(t.Task.Template, t.Settings) is null)
+                ? TrainTogether(group.Select(g => g.Job).ToArray(), cancel) : null;
+            for (int k = 0; k < group.Length; k++)
+            {
+                var (index, job) = group[k];
+                reports[index] = runs is null
+                    ? Finish(job, Alone(job, cancel), cancel)
+                    : Finish(job, (task, s) => runs[(k, task.Name, s)], cancel, pretrained: true);
+            }
+        }
+        return reports;
+    }
+
+    /// <summary>One batched run per task x seed over the group; null when one threw (the caller then trains one by one).</summary>
+    private Dictionary<(int, string, int), (TrainingMetrics, IReadOnlyDictionary<string, double>)>? TrainTogether(
+        Screened[] group, CancellationToken cancel)
+    {
+        var runs = new Dictionary<(int, string, int), (TrainingMetrics, IReadOnlyDictionary<string, double>)>();
+        try
+        {
+            foreach (var task in group[0].Tasks)
+                for (int s = 0; s < group[0].Job.Plan.Seeds; s++)
+                {
+                    cancel.ThrowIfCancellationRequested();
+                    var learned = new IReadOnlyDictionary<string, double>[group.Length];
+                    var metrics = BatchedTrainer.Train(task.Task.Template, group.Select(g => g.Candidate.Slot).ToArray(), task.Data, task.Settings,
+                        group.Select(g => CandidateSeeds.Training(g.Job.Seed, task.Name, s)).ToArray(), cancel,
+                        (k, model) => learned[k] = group[k].Candidate.ReadLearned(model, _options.CompleteLearned));
+                    for (int k = 0; k < group.Length; k++) runs[(k, task.Name, s)] = (metrics[k], learned[k]);
+                    BatchedRuns++;
+                }
+            return runs;
+        }
+        catch (Exception e) when (!cancel.IsCancellationRequested)
+        {
+            BatchFallbacks++;
+            LastBatchFallback = $"{e.GetType().Name}: {e.Message}";
+            return null;
+        }
+    }
+
+    /// <summary>A job that passed its rejection stages, waiting for full training.</summary>
+    private sealed record Screened(EvaluationJob Job, ICompiledCandidate Candidate, PlannedTask[] Tasks, IReadOnlyList<ObjectiveSpec> Objectives,
+        ReportBuilder Report, RejectionPipeline<CandidateContext> Pipeline, CandidateContext Context, Stopwatch Clock)
+    {
+        /// <summary>Jobs with equal keys train alike: same tasks (budget, data) in order and as many seeds.</summary>
+        public string TrainingKey => string.Join(";", Tasks.Select(t => $"{t.Name}|{t.Settings}|{RuntimeHelpers.GetHashCode(t.Data)}")) + $";seeds={Job.Plan.Seeds}";
+    }
+
+    /// <summary>The rejection stages: a finished report (rejected, reused, failed) or the job ready for training.</summary>
+    private (EvaluationReport? Report, Screened? Passed) Screen(EvaluationJob job, IEquivalenceLookup cache, CancellationToken cancel)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancel.ThrowIfCancellationRequested();
@@ -56,15 +143,12 @@ public sealed class CandidateEvaluator : ICandidateEvaluator, IDisposable
             pipeline = new RejectionPipeline<CandidateContext>(Stages(job, cache, compiler, tasks[0]), EstimateFullSeconds(tasks, job.Plan.Seeds));
             var outcome = pipeline.Run(context);
             report.TakeFrom(pipeline, context);
-            if (!outcome.Passed)
-            {
-                if (outcome.Kind == VerdictKind.Reuse) report.Metrics["reused"] = 1;
-                var result = outcome.Kind == VerdictKind.Reuse
-                    ? outcome.Reused!
-                    : EvaluationResult.Reject(outcome.Stage!, outcome.Reason!, clock.Elapsed.TotalSeconds);
-                return report.Build(result, clock);
-            }
-            return report.Build(Train(context.RequireCompiled(), job, tasks, objectives, report, cancel, clock), clock);
+            if (outcome.Passed) return (null, new Screened(job, context.RequireCompiled(), tasks, objectives, report, pipeline, context, clock));
+            if (outcome.Kind == VerdictKind.Reuse) report.Metrics["reused"] = 1;
+            var result = outcome.Kind == VerdictKind.Reuse
+                ? outcome.Reused!
+                : EvaluationResult.Reject(outcome.Stage!, outcome.Reason!, clock.Elapsed.TotalSeconds);
+            return (report.Build(result, clock), null);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -73,7 +157,26 @@ public sealed class CandidateEvaluator : ICandidateEvaluator, IDisposable
         catch (Exception e)
         {
             if (pipeline is not null) report.TakeFrom(pipeline, context);
-            return report.Build(EvaluationResult.Fail($"{e.GetType().Name}: {e.Message}", clock.Elapsed.TotalSeconds), clock);
+            return (report.Build(EvaluationResult.Fail($"{e.GetType().Name}: {e.Message}", clock.Elapsed.TotalSeconds), clock), null);
+        }
+    }
+
+    /// <summary>Full training of a screened job through <paramref name="run"/> (task, seed index), as a report; failures come back as results.</summary>
+    private EvaluationReport Finish(Screened job, Func<PlannedTask, int, (TrainingMetrics, IReadOnlyDictionary<string, double>)> run, CancellationToken cancel,
+        bool pretrained = false)
+    {
+        try
+        {
+            return job.Report.Build(Train(job, run, pretrained, cancel), job.Clock);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            job.Report.TakeFrom(job.Pipeline, job.Context);
+            return job.Report.Build(EvaluationResult.Fail($"{e.GetType().Name}: {e.Message}", job.Clock.Elapsed.TotalSeconds), job.Clock);
         }
     }
 
@@ -100,10 +203,12 @@ public sealed class CandidateEvaluator : ICandidateEvaluator, IDisposable
     }
 
     /// <summary>Full training on every task x seed; a diverged run rejects the candidate at <see cref="TrainingStage"/>.</summary>
-    private EvaluationResult Train(ICompiledCandidate candidate, EvaluationJob job, PlannedTask[] tasks,
-        IReadOnlyList<ObjectiveSpec> objectives, ReportBuilder report, CancellationToken cancel, Stopwatch clock)
+    private EvaluationResult Train(Screened screened, Func<PlannedTask, int, (TrainingMetrics, IReadOnlyDictionary<string, double>)> run,
+        bool pretrained, CancellationToken cancel)
     {
+        var (job, tasks, objectives, report, clock) = (screened.Job, screened.Tasks, screened.Objectives, screened.Report, screened.Clock);
         long start = Stopwatch.GetTimestamp();
+        double batchedSeconds = 0; // this job's share of batched runs, trained before this call
         var summaries = new Dictionary<string, TaskSummary>(StringComparer.Ordinal);
         foreach (var task in tasks)
         {
@@ -111,14 +216,13 @@ public sealed class CandidateEvaluator : ICandidateEvaluator, IDisposable
             for (int s = 0; s < job.Plan.Seeds; s++)
             {
                 cancel.ThrowIfCancellationRequested();
-                var progress = _options.TrainingProgress is { } tell ? Tell(tell, task.Name, s, job.Plan.Seeds) : null;
-                var (m, learned) = CandidateTraining.Run(task, candidate, task.Settings, CandidateSeeds.Training(job.Seed, task.Name, s), cancel,
-                    _options.CompleteLearned, progress);
+                var (m, learned) = run(task, s);
+                if (pretrained) batchedSeconds += m.WallSeconds; // trained before this call: its share counts instead of the lookup's
                 _secondsPerStep[task.Name] = m.WallSeconds / Math.Max(1, m.Steps);
                 if (summaries.Count == 0 && s == 0) report.Learned = learned;
                 if (m.Diverged)
                 {
-                    report.Count(TrainingStage, rejected: true, Stopwatch.GetElapsedTime(start).TotalSeconds);
+                    report.Count(TrainingStage, rejected: true, Stopwatch.GetElapsedTime(start).TotalSeconds + batchedSeconds);
                     return EvaluationResult.Reject(TrainingStage,
                         $"diverged (non-finite loss) on {task.Name}, seed {s}, within {m.Steps} steps", clock.Elapsed.TotalSeconds);
                 }
@@ -127,10 +231,15 @@ public sealed class CandidateEvaluator : ICandidateEvaluator, IDisposable
             summaries[task.Name] = TaskSummary.Of(runs);
             summaries[task.Name].AddTo(report.Metrics, task.Name);
         }
-        report.Count(TrainingStage, rejected: false, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        report.Count(TrainingStage, rejected: false, Stopwatch.GetElapsedTime(start).TotalSeconds + batchedSeconds);
         var values = objectives.Select(o => o.ValueFrom(summaries)).ToArray();
         return new EvaluationResult(EvaluationStatus.Accepted, values, Seconds: clock.Elapsed.TotalSeconds);
     }
+
+    /// <summary>One job's trainings one by one, on its own training seeds, telling progress when asked to.</summary>
+    private Func<PlannedTask, int, (TrainingMetrics, IReadOnlyDictionary<string, double>)> Alone(Screened job, CancellationToken cancel) =>
+        (task, s) => CandidateTraining.Run(task, job.Candidate, task.Settings, CandidateSeeds.Training(job.Job.Seed, task.Name, s), cancel,
+            _options.CompleteLearned, _options.TrainingProgress is { } tell ? Tell(tell, task.Name, s, job.Job.Plan.Seeds) : null);
 
     private static Action<TrainingProgress> Tell(Action<CandidateTrainingProgress> tell, string task, int seed, int seeds) =>
         step => tell(new CandidateTrainingProgress(task, seed, seeds, step));

@@ -83,7 +83,19 @@ public static class Trainer
         }
         double trainSeconds = clock.Elapsed.TotalSeconds;
         cancel.ThrowIfCancellationRequested();
+        return Measure(model, data, settings, parameters, step, lastLoss, diverged, trainSeconds, trained);
+    }
 
+    /// <summary>
+    /// What a trained model reports: validation (and test) scores in eval mode, slot measures, then
+    /// <paramref name="trained"/> sees the model. Shared by this trainer and the batched one
+    /// (<see cref="Batched.BatchedTrainer"/>), so both measure alike. Wall seconds are
+    /// <paramref name="trainSeconds"/> plus the time measured here.
+    /// </summary>
+    internal static TrainingMetrics Measure(nn.Module<Tensor, Tensor> model, PreparedData data, TrainingSettings settings,
+        long parameters, int step, double lastLoss, bool diverged, double trainSeconds, Action<nn.Module<Tensor, Tensor>>? trained)
+    {
+        var clock = Stopwatch.StartNew();
         model.eval();
         // Slot measures (expert loads, drops) describe the validation split: reset before it, read after it.
         var measured = model.modules().OfType<IMeasuredSlot>().ToArray();
@@ -99,7 +111,7 @@ public static class Trainer
             ValidationAccuracy: val.Accuracy, TestAccuracy: test.Accuracy,
             ValidationRmse: val.Rmse, TestRmse: test.Rmse, ValidationLoss: val.Loss,
             FinalTrainLoss: lastLoss, Parameters: parameters, Steps: step,
-            WallSeconds: clock.Elapsed.TotalSeconds,
+            WallSeconds: trainSeconds + clock.Elapsed.TotalSeconds,
             StepsPerSecond: step / Math.Max(trainSeconds, 1e-9),
             Diverged: diverged || !double.IsFinite(val.Loss) && data.ValX is not null) { Measures = measures };
     }
