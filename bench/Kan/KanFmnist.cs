@@ -55,10 +55,10 @@ public static class KanFmnist
     }
 
     public static IReadOnlyList<double> TestAccuracies(Model model, PreparedData data, int epochs, int seeds, Action<string> progress,
-        double lrDecay = PublishedLrDecay)
+        double lrDecay = PublishedLrDecay, int firstSeed = 1)
     {
         var accuracies = new List<double>();
-        for (int seed = 1; seed <= seeds; seed++)
+        for (int seed = firstSeed; seed < firstSeed + seeds; seed++)
         {
             var metrics = Trainer.Train(model.Template, model.Slot, data, Settings(epochs, lrDecay), (ulong)seed, p =>
             {
