@@ -14,6 +14,15 @@ public static class Args
         return v;
     }
 
+    public static double Double(string[] args, string name, double fallback)
+    {
+        int i = Array.IndexOf(args, name);
+        if (i < 0) return fallback;
+        if (i + 1 >= args.Length || !double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+            throw new ArgumentException($"{name}: expected a number");
+        return v;
+    }
+
     public static string Text(string[] args, string name, string fallback)
     {
         int i = Array.IndexOf(args, name);
