@@ -78,6 +78,8 @@ public static class BatchedTrainer
         bool shared = seeds.All(s => s == seeds[0]);
         using var net = new StackedMlp(models, shared);
         using var optimizer = OptimizerFactory.Create(settings.Optimizer, net.Parameters(), settings);
+        // The solo trainer's per-epoch decay: one rate for the stacked parameters is each candidate's own rate.
+        var schedule = settings.LrDecayPerEpoch != 1 ? optim.lr_scheduler.ExponentialLR(optimizer, settings.LrDecayPerEpoch) : null;
         foreach (var m in models) m.train();
 
         // One batch order per distinct stream: a single one when every seed is the same.
@@ -135,6 +137,7 @@ public static class BatchedTrainer
                     for (int k = 0; k < K; k++) if (!diverged[k]) steps[k] = step;
                 }
             }
+            schedule?.step();
         }
         double trainSeconds = clock.Elapsed.TotalSeconds / K;
         cancel.ThrowIfCancellationRequested();

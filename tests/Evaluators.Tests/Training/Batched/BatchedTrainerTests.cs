@@ -96,6 +96,22 @@ public class BatchedTrainerTests
     }
 
     [Fact]
+    public void A_per_epoch_learning_rate_decay_is_applied_as_it_is_one_by_one()
+    {
+        using var data = new PreparedData(TinyData.Blobs(), Settings.ValidationFraction, CPU);
+        var slots = Candidates();
+        ulong[] seeds = [21, 22, 23, 24];
+        var template = new Mlp(16, 8);
+        var decayed = Settings with { LrDecayPerEpoch = 0.3, LearningRate = 0.01 };
+        var solo = Solo(template, slots, data, decayed, seeds);
+        var batched = Batched(template, slots, data, decayed, seeds);
+        for (int k = 0; k < slots.Length; k++) AssertSame(solo[k], batched[k], slots[k].Name);
+        // The decay changed the training: without it the same runs end elsewhere.
+        var undecayed = Solo(template, slots, data, decayed with { LrDecayPerEpoch = 1 }, seeds);
+        Assert.NotEqual(undecayed[0].Metrics.ValidationLoss, solo[0].Metrics.ValidationLoss);
+    }
+
+    [Fact]
     public void A_diverging_candidate_stops_as_it_would_alone_and_leaves_the_others_untouched()
     {
         using var data = new PreparedData(TinyData.Blobs(), Settings.ValidationFraction, CPU);
