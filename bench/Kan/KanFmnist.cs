@@ -60,9 +60,12 @@ public static class KanFmnist
         var accuracies = new List<double>();
         for (int seed = firstSeed; seed < firstSeed + seeds; seed++)
         {
+            double printed = 0; // a line every 15 s at most, so a slow (shared) machine still shows it is moving
             var metrics = Trainer.Train(model.Template, model.Slot, data, Settings(epochs, lrDecay), (ulong)seed, p =>
             {
-                if (p.Step % 2000 == 0) progress($"  {model.Name} seed {seed}: step {p.Step}/{p.TotalSteps}, loss {p.Loss:F4}, {p.Seconds:F0} s");
+                if (p.Seconds - printed < 15) return;
+                printed = p.Seconds;
+                progress($"  {model.Name} seed {seed}: step {p.Step}/{p.TotalSteps}, loss {p.Loss:F4}, {p.Seconds:F0} s");
             });
             progress($"  {model.Name} seed {seed}: test accuracy {metrics.TestAccuracy:F4} ({metrics.Parameters:N0} parameters, {metrics.WallSeconds:F0} s)");
             accuracies.Add(metrics.TestAccuracy);
