@@ -118,6 +118,9 @@ public sealed class CandidateEvaluator : IBatchCandidateEvaluator, IDisposable
         }
     }
 
+    /// <summary>A screened job's training on (task, seed index), its metrics and learned values: trained alone, or looked up from a batched run.</summary>
+    private delegate (TrainingMetrics Metrics, IReadOnlyDictionary<string, double> Learned) TrainingRun(PlannedTask task, int seed);
+
     /// <summary>A job that passed its rejection stages, waiting for full training.</summary>
     private sealed record Screened(EvaluationJob Job, ICompiledCandidate Candidate, PlannedTask[] Tasks, IReadOnlyList<ObjectiveSpec> Objectives,
         ReportBuilder Report, RejectionPipeline<CandidateContext> Pipeline, CandidateContext Context, Stopwatch Clock)
@@ -162,7 +165,7 @@ public sealed class CandidateEvaluator : IBatchCandidateEvaluator, IDisposable
     }
 
     /// <summary>Full training of a screened job through <paramref name="run"/> (task, seed index), as a report; failures come back as results.</summary>
-    private EvaluationReport Finish(Screened job, Func<PlannedTask, int, (TrainingMetrics, IReadOnlyDictionary<string, double>)> run, CancellationToken cancel,
+    private EvaluationReport Finish(Screened job, TrainingRun run, CancellationToken cancel,
         bool pretrained = false)
     {
         try
@@ -203,7 +206,7 @@ public sealed class CandidateEvaluator : IBatchCandidateEvaluator, IDisposable
     }
 
     /// <summary>Full training on every task x seed; a diverged run rejects the candidate at <see cref="TrainingStage"/>.</summary>
-    private EvaluationResult Train(Screened screened, Func<PlannedTask, int, (TrainingMetrics, IReadOnlyDictionary<string, double>)> run,
+    private EvaluationResult Train(Screened screened, TrainingRun run,
         bool pretrained, CancellationToken cancel)
     {
         var (job, tasks, objectives, report, clock) = (screened.Job, screened.Tasks, screened.Objectives, screened.Report, screened.Clock);
@@ -237,7 +240,7 @@ public sealed class CandidateEvaluator : IBatchCandidateEvaluator, IDisposable
     }
 
     /// <summary>One job's trainings one by one, on its own training seeds, telling progress when asked to.</summary>
-    private Func<PlannedTask, int, (TrainingMetrics, IReadOnlyDictionary<string, double>)> Alone(Screened job, CancellationToken cancel) =>
+    private TrainingRun Alone(Screened job, CancellationToken cancel) =>
         (task, s) => CandidateTraining.Run(task, job.Candidate, task.Settings, CandidateSeeds.Training(job.Job.Seed, task.Name, s), cancel,
             _options.CompleteLearned, _options.TrainingProgress is { } tell ? Tell(tell, task.Name, s, job.Job.Plan.Seeds) : null);
 
