@@ -26,7 +26,12 @@ namespace Bench;
 /// that window / evaluations in it. That CPU time includes everything the coordinator node does:
 /// remoting, serialization, SQLite writes, snapshots, status reports and the progress listener;
 /// the worker processes' CPU is not in it.
-/// Options: --evaluations E (default 2000), --warmup W (default 400), --population P (default 32),
+/// Then the same with 2 workers and a large population (--large-population, default 256; 0 skips it):
+/// NSGA-II waits for a whole generation before it proposes the next, so with 32 a generation's round
+/// trip (jobs out, results back, one journal write) bounds the rate; a large population shows what
+/// the dispatch path itself sustains.
+/// Options: --evaluations E (default 40000), --warmup W (default 10000: the first results run on
+/// code the JIT has not optimized yet), --population P (default 32),
 /// --prefetch N (jobs each slot holds at once, default 64; 1 is one round trip per job),
 /// --memory (Akka's in-memory journal instead of SQLite: shows what the store costs).
 /// </summary>
@@ -41,18 +46,25 @@ public sealed class DispatchBenchmark : IBenchmark
         int prefetch = Args.Int(args, "--prefetch", 64);
         if (w >= 0) return Worker(int.Parse(args[w + 1], CultureInfo.InvariantCulture), prefetch);
 
-        int evaluations = Args.Int(args, "--evaluations", 2000);
-        int warmup = Args.Int(args, "--warmup", 400);
+        int evaluations = Args.Int(args, "--evaluations", 40000);
+        int warmup = Args.Int(args, "--warmup", 10000);
         int population = Args.Int(args, "--population", 32);
+        int large = Args.Int(args, "--large-population", 256);
         StoreOptions? store = args.Contains("--memory") ? new StoreOptions.InMemory() : null;
         Console.WriteLine($"dispatch: {evaluations} evaluations per run, first {warmup} not measured, NSGA-II population {population}, {(store is null ? "SQLite" : "in-memory")} store, NoOpEvaluator, prefetch {prefetch}");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores (shared with other work; figures are indicative)");
         var one = Measure(1, evaluations, warmup, population, store, prefetch);
         var two = Measure(2, evaluations, warmup, population, store, prefetch);
+        var twoLarge = large > 0 ? Measure(2, evaluations, warmup, large, store, prefetch) : null;
         Console.WriteLine(F($"coordinator_us_per_eval_1w: {one.CoordinatorUs:F1}"));
         Console.WriteLine(F($"coordinator_us_per_eval_2w: {two.CoordinatorUs:F1}"));
         Console.WriteLine(F($"dispatch_evals_s_1w: {one.EvalsPerSecond:F1}"));
         Console.WriteLine(F($"dispatch_evals_s_2w: {two.EvalsPerSecond:F1}"));
+        if (twoLarge is not null)
+        {
+            Console.WriteLine(F($"coordinator_us_per_eval_2w_pop{large}: {twoLarge.CoordinatorUs:F1}"));
+            Console.WriteLine(F($"dispatch_evals_s_2w_pop{large}: {twoLarge.EvalsPerSecond:F1}"));
+        }
         Console.WriteLine(F($"coordinator_us_per_eval: {two.CoordinatorUs:F1}"));
         return 0;
     }
@@ -77,7 +89,7 @@ public sealed class DispatchBenchmark : IBenchmark
             var (t1, cpu1) = watch.End.Value;
             double measured = evaluations - warmup;
             var figures = new Figures(measured / (t1 - t0).TotalSeconds, (cpu1 - cpu0).TotalMicroseconds / measured);
-            Console.WriteLine(F($"  {workers} worker process(es): {measured} evaluations in {(t1 - t0).TotalSeconds:F2} s -> {figures.EvalsPerSecond:F1} evals/s; coordinator process CPU {(cpu1 - cpu0).TotalMilliseconds:F0} ms -> {figures.CoordinatorUs:F1} us/eval; duplicates {result.Status.Duplicates}"));
+            Console.WriteLine(F($"  {workers} worker process(es), population {population}: {measured} evaluations in {(t1 - t0).TotalSeconds:F2} s -> {figures.EvalsPerSecond:F1} evals/s; coordinator process CPU {(cpu1 - cpu0).TotalMilliseconds:F0} ms -> {figures.CoordinatorUs:F1} us/eval; duplicates {result.Status.Duplicates}"));
             return figures;
         }
         finally

@@ -60,6 +60,10 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 
         Recover<SnapshotOffer>(o => _domain = SearchCoordinator.FromSnapshot(_space, _runId, (CoordinatorSnapshot)o.Snapshot, _settings, TimeProvider.System));
         Recover<ResultRecorded>(e => Domain.Apply(e));
+        Recover<ResultsRecorded>(e =>
+        {
+            foreach (var r in e.Results) Domain.Apply(r);
+        });
         Recover<JobLost>(e => Domain.Apply(e));
         Recover<RecoveryCompleted>(_ => Started());
 
@@ -179,11 +183,15 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private void StartWrite()
     {
         if (_pending.StartWrite() is not { } events) return;
-        PersistAllAsync(events, e =>
+        PersistAsync(new ResultsRecorded(events), written =>
         {
-            Domain.Apply(e);
-            _pending.Stored(e.ProposalId);
-            if (++_sinceSnapshot >= SnapshotSpacing || Domain.Engine.IsDone) TakeSnapshot();
+            foreach (var e in written.Results)
+            {
+                Domain.Apply(e);
+                _pending.Stored(e.ProposalId);
+            }
+            _sinceSnapshot += written.Results.Length;
+            if (_sinceSnapshot >= SnapshotSpacing || Domain.Engine.IsDone) TakeSnapshot();
         });
         DeferAsync(WriteEnded.Instance, _ =>
         {

@@ -137,7 +137,7 @@ public static class SearchNode
         switch (store)
         {
             case StoreOptions.Sqlite s:
-                akka.WithSqlPersistence($"Data Source={s.Path}", ProviderName.SQLiteMS, autoInitialize: true);
+                akka.WithSqlPersistence(SqliteJournalFile.Options(s.Path), autoInitialize: true);
                 break;
             case StoreOptions.PostgreSql p:
                 akka.WithSqlPersistence(p.ConnectionString, ProviderName.PostgreSQL15, autoInitialize: true);

@@ -151,6 +151,7 @@ public static class SearchRunner
         finally
         {
             await host.StopAsync(CancellationToken.None);
+            if (store is StoreOptions.Sqlite sqlite) SqliteJournalFile.Checkpoint(sqlite.Path);
         }
     }
 

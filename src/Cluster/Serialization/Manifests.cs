@@ -28,6 +28,7 @@ public static class Manifests
         ("jobs", typeof(JobBatch)),
         ("jrs", typeof(ResultBatch)),
         ("acks", typeof(ResultAcks)),
+        ("ev-results", typeof(ResultsRecorded)),
     ];
 
     private static readonly Dictionary<Type, string> ByType = Table.ToDictionary(e => e.Type, e => e.Name);

@@ -20,6 +20,7 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
 {
     private sealed record AskAgain { public static readonly AskAgain Instance = new(); }
     private sealed record Resend { public static readonly Resend Instance = new(); }
+    private sealed record LingerEnded { public static readonly LingerEnded Instance = new(); }
     // Plain arrays: with serialize-messages on (tests) this local message goes through the default serializer.
     private sealed record Finished(Job[] Jobs, EvaluationReport[]? Reports, Exception? Error);
 
@@ -57,6 +58,7 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
         Receive<ResultAcks>(a => Acknowledged(a.ProposalIds));
         Receive<ResultAck>(a => Acknowledged([a.ProposalId]));
         Receive<Resend>(_ => ResendAll());
+        Receive<LingerEnded>(_ => SendResults());
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -144,9 +146,11 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
                 _coordinator.Tell(failed);
             }
         }
-        SendResults();
         if (!Timers.IsTimerActive("resend")) Timers.StartSingleTimer("resend", Resend.Instance, _settings.AckTimeout);
         StartNext();
+        // Busy with the next job: give it the linger to finish, so its result goes in the same batch.
+        if (_current.Count == 0 || _settings.ResultLinger <= TimeSpan.Zero) SendResults();
+        else if (!Timers.IsTimerActive("linger")) Timers.StartSingleTimer("linger", LingerEnded.Instance, _settings.ResultLinger);
         AskIfLow();
     }
 
@@ -154,6 +158,7 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
     private void SendResults()
     {
         if (_sending.Count > 0 || _unsent.Count == 0) return;
+        Timers.Cancel("linger");
         foreach (var r in _unsent) _sending.Add(r.ProposalId);
         _coordinator.Tell(new ResultBatch(_unsent.ToArray()));
         _unsent.Clear();

@@ -21,6 +21,12 @@ public sealed record WorkerSettings
     /// Batches are as large as the queue allows, so give a <see cref="Prefetch"/> of at least this (see <see cref="WithBatching"/>).
     /// </summary>
     public int BatchCandidates { get; init; } = 1;
+    /// <summary>
+    /// A finished result waits up to this long for the results of the slot's next jobs, so that fast
+    /// evaluations go back (and are stored) together instead of one write each; a slot with nothing
+    /// left to run sends at once.
+    /// </summary>
+    public TimeSpan ResultLinger { get; init; } = TimeSpan.FromMilliseconds(10);
     /// <summary>A worker node in a cluster with no reachable coordinator this long starts afresh and joins the seed nodes again.</summary>
     public TimeSpan RejoinAfter { get; init; } = TimeSpan.FromSeconds(10);
 

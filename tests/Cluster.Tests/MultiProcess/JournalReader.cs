@@ -23,6 +23,7 @@ public static class JournalReader
             var bytes = (byte[])reader.GetValue(1);
             object e = MessagePackSerializer.Deserialize(Manifests.TypeOf(manifest), bytes, ProtocolSerializer.Options)!;
             if (e is ResultRecorded r) results.Add(r);
+            else if (e is ResultsRecorded group) results.AddRange(group.Results);
             else if (e is JobLost l) lost.Add(l);
         }
         return (results, lost);

@@ -6,7 +6,7 @@ namespace Cluster.Tests.Support;
 
 /// <summary>
 /// An in-memory journal whose writes wait until the test lets them through, one per
-/// <see cref="Release"/>, and that records how many events each write carried.
+/// <see cref="Release"/>, and that records how many results each write carried (a group event counts its results).
 /// One actor system at a time may use it (the gate is static: Akka creates the journal itself).
 /// </summary>
 public sealed class GatedJournal : MemoryJournal
@@ -30,15 +30,17 @@ public sealed class GatedJournal : MemoryJournal
     /// <summary>Lets the next write (waiting or to come) be stored.</summary>
     public static void Release() => _gate.Release();
 
-    /// <summary>Events per completed write, in order.</summary>
+    /// <summary>Results per completed write, in order.</summary>
     public static int[] Completed { get { lock (Writes) return Writes.ToArray(); } }
+
+    private static int ResultsIn(IPersistentRepresentation p) => p.Payload is Cluster.Protocol.Journal.ResultsRecorded group ? group.Results.Length : 1;
 
     protected override async Task<IImmutableList<Exception>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
     {
         var writes = messages.ToArray();
         await _gate.WaitAsync(cancellationToken);
         var result = await base.WriteMessagesAsync(writes, cancellationToken);
-        lock (Writes) Writes.Add(writes.Sum(w => ((IImmutableList<IPersistentRepresentation>)w.Payload).Count));
+        lock (Writes) Writes.Add(writes.Sum(w => ((IImmutableList<IPersistentRepresentation>)w.Payload).Sum(ResultsIn)));
         return result;
     }
 }

@@ -52,6 +52,7 @@ public static class SampleMessages
         new JobBatch([SampleJob]),
         new ResultBatch([SampleResult]),
         new ResultAcks([42, 43]),
+        new ResultsRecorded([new ResultRecorded(42, "w-1", 2, Report)]),
         new CoordinatorSnapshot([1, 2, 3, 255], new() { [42] = 1, [7] = 2 }, 1, new() { [3] = new(new() { ["m"] = 1 }, new() { ["e"] = 0.5 }) }),
     ];
 }
