@@ -137,7 +137,10 @@ public static class SearchNode
         switch (store)
         {
             case StoreOptions.Sqlite s:
-                akka.WithSqlPersistence(SqliteJournalFile.Options(s.Path), autoInitialize: true);
+                SqliteJournalFile.Prepare(s.Path);
+                akka.WithSqlPersistence(
+                    new Akka.Persistence.Sql.Hosting.SqlJournalOptions(isDefaultPlugin: true) { AutoInitialize = true, DataOptions = SqliteJournalFile.JournalOptions(s.Path) },
+                    new Akka.Persistence.Sql.Hosting.SqlSnapshotOptions(isDefaultPlugin: true) { AutoInitialize = true, DataOptions = SqliteJournalFile.SnapshotOptions(s.Path) });
                 break;
             case StoreOptions.PostgreSql p:
                 akka.WithSqlPersistence(p.ConnectionString, ProviderName.PostgreSQL15, autoInitialize: true);

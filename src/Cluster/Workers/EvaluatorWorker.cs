@@ -9,12 +9,14 @@ namespace Cluster.Workers;
 /// One evaluator slot pulling work with a credit of <see cref="WorkerSettings.Prefetch"/> jobs
 /// (queued, running, or finished but not acknowledged): ask for up to that many, run them one at
 /// a time in order on a dedicated thread (with <see cref="WorkerSettings.BatchCandidates"/> above 1,
-/// up to that many queued jobs of one run together, through <see cref="IBatchCandidateEvaluator"/>) (TorchSharp dispose scopes are thread-static, so each
-/// evaluation runs synchronously there), and ask again when half the credit is free. A job starts
-/// only while credit allows, so with a credit of 1 a slot never holds more than one result the
-/// coordinator has not stored. Results go back in batches (one batch in flight; results finished meanwhile
-/// go in the next) and are kept, and resent, until acknowledged, which the coordinator does only
-/// once they are stored.
+/// up to that many queued jobs of one run together, through <see cref="IBatchCandidateEvaluator"/>;
+/// TorchSharp dispose scopes are thread-static, so each evaluation runs synchronously there), and
+/// ask again when half the credit is free. A job starts only while credit allows, so with a credit
+/// of 1 a slot never holds more than one result the coordinator has not stored. Results go back in
+/// batches: a finished result waits up to <see cref="WorkerSettings.ResultLinger"/> while the slot
+/// runs its next job, and goes at once when the slot has nothing left to run or half the credit is
+/// waiting; one batch is in flight at a time. Results are kept, and resent, until acknowledged,
+/// which the coordinator does only once they are stored.
 /// </summary>
 public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
 {
@@ -33,7 +35,8 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
     private readonly FamilySpaceCache _spaces = new();
     private readonly Queue<Job> _queue = new();
     private readonly List<Job> _current = new();
-    private CancellationTokenSource? _running;
+    // Cancelled when the slot stops: the evaluation in progress ends and the jobs handed over after it do not start.
+    private readonly CancellationTokenSource _stopping = new();
     private bool _asked;
     // Results not acknowledged yet (by proposal id), those not sent yet, and those of the batch in flight.
     private readonly Dictionary<long, IClusterMessage> _unacked = new();
@@ -70,7 +73,7 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
 
     protected override void PostStop()
     {
-        _running?.Cancel();
+        _stopping.Cancel();
         // The evaluator may hold tensors made on its thread: dispose it there, after any evaluation in progress.
         if (_evaluator is IDisposable disposable) _thread.Run(() => { disposable.Dispose(); return 0; });
         _thread.Dispose();
@@ -97,38 +100,56 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
         AskIfLow();
     }
 
+    /// <summary>
+    /// Hands every queued job that credit allows to the evaluation thread at once, in units (a job,
+    /// or with batching up to that many queued jobs of one run): the thread runs them back to back
+    /// and reports each unit as it ends, so fast evaluations do not wait for a round trip through
+    /// this actor between them.
+    /// </summary>
     private void StartNext()
     {
-        int room = _settings.Prefetch - _unacked.Count;
-        if (_current.Count > 0 || room < 1 || !_queue.TryDequeue(out var job)) return;
-        _current.Add(job);
-        // With batching, the queued jobs of the same run go along (as credit allows).
-        int most = _evaluator is IBatchCandidateEvaluator ? Math.Min(_settings.BatchCandidates, room) : 1;
-        while (_current.Count < most && _queue.TryPeek(out var next) && next.RunId == job.RunId) _current.Add(_queue.Dequeue());
-        long deadline = _current.Max(j => j.DeadlineUnixMs); // a batch takes as long as its members together
-        _running = new CancellationTokenSource(TimeSpan.FromMilliseconds(Math.Max(1, deadline - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())));
-        var cancel = _running.Token;
-        var lookup = new CoordinatorLookup(_coordinator, job.RunId, _settings.LookupTimeout);
+        int room = _settings.Prefetch - _unacked.Count - _current.Count;
+        int most = _evaluator is IBatchCandidateEvaluator ? _settings.BatchCandidates : 1;
+        while (room > 0 && _queue.TryDequeue(out var first))
+        {
+            var unit = new List<Job> { first };
+            while (unit.Count < Math.Min(most, room) && _queue.TryPeek(out var next) && next.RunId == first.RunId) unit.Add(_queue.Dequeue());
+            room -= unit.Count;
+            _current.AddRange(unit);
+            HandOver(unit.ToArray());
+        }
+    }
+
+    private void HandOver(Job[] jobs)
+    {
+        var self = Self;
+        var stopping = _stopping.Token;
+        var lookup = new CoordinatorLookup(_coordinator, jobs[0].RunId, _settings.LookupTimeout);
         var evaluator = _evaluator;
         var spaces = _spaces;
-        var jobs = _current.ToArray();
         _thread.Run(() =>
         {
+            if (stopping.IsCancellationRequested) return 0;
+            // The deadline counts from the job's own, whenever the thread gets to it; a batch takes as long as its members together.
+            long deadline = jobs.Max(j => j.DeadlineUnixMs);
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            cancel.CancelAfter(TimeSpan.FromMilliseconds(Math.Max(1, deadline - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())));
+            Finished finished;
             try
             {
-                return new Finished(jobs, jobs.Length == 1
-                    ? new[] { evaluator.Evaluate(spaces.Resolve(jobs[0]), lookup, cancel) }
-                    : ((IBatchCandidateEvaluator)evaluator).EvaluateBatch(jobs.Select(spaces.Resolve).ToArray(), lookup, cancel).ToArray(), null);
+                finished = new Finished(jobs, jobs.Length == 1
+                    ? new[] { evaluator.Evaluate(spaces.Resolve(jobs[0]), lookup, cancel.Token) }
+                    : ((IBatchCandidateEvaluator)evaluator).EvaluateBatch(jobs.Select(spaces.Resolve).ToArray(), lookup, cancel.Token).ToArray(), null);
             }
-            catch (Exception e) { return new Finished(jobs, null, e); }
-        }).PipeTo(Self);
+            catch (Exception e) { finished = new Finished(jobs, null, e); }
+            self.Tell(finished);
+            return 0;
+        });
     }
 
     private void OnFinished(Finished f)
     {
-        _running?.Dispose();
-        _running = null;
-        _current.Clear();
+        _current.RemoveRange(0, f.Jobs.Length); // units end in the order they were handed over
         for (int i = 0; i < f.Jobs.Length; i++)
         {
             var job = f.Jobs[i];
@@ -148,8 +169,9 @@ public sealed class EvaluatorWorker : ReceiveActor, IWithTimers
         }
         if (!Timers.IsTimerActive("resend")) Timers.StartSingleTimer("resend", Resend.Instance, _settings.AckTimeout);
         StartNext();
-        // Busy with the next job: give it the linger to finish, so its result goes in the same batch.
-        if (_current.Count == 0 || _settings.ResultLinger <= TimeSpan.Zero) SendResults();
+        // Busy with the next job: give it the linger to finish, so its result goes in the same batch
+        // (half the credit in results goes at once, so that the coordinator stores them while the rest run).
+        if (_current.Count == 0 || _settings.ResultLinger <= TimeSpan.Zero || 2 * _unsent.Count >= _settings.Prefetch) SendResults();
         else if (!Timers.IsTimerActive("linger")) Timers.StartSingleTimer("linger", LingerEnded.Instance, _settings.ResultLinger);
         AskIfLow();
     }

@@ -52,7 +52,8 @@ public sealed class ResumeTests
     {
         using var cancel = new CancellationTokenSource();
         var progress = new Progress<RunProgress>(p => { if (p.Done >= 10) cancel.Cancel(); });
-        var options = new RunOptions { RunDirectory = TestRuns.TempDir("cancel"), Workers = 2, Evaluator = slot => new FakeEvaluator((ulong)slot, 5) };
+        // Evaluations of up to 25 ms: with the store's fast commits, 40 evaluations of up to 5 ms could all end before the cancellation landed.
+        var options = new RunOptions { RunDirectory = TestRuns.TempDir("cancel"), Workers = 2, Evaluator = slot => new FakeEvaluator((ulong)slot, 25) };
         var stopped = await SearchRunner.RunLocal(TestSpaces.Zdt1(TestRuns.Seed, TestRuns.Max), options, progress, cancel.Token);
         Assert.False(stopped.Completed);
         Assert.InRange(stopped.Status.Done, 10, TestRuns.Max - 1);

@@ -10,17 +10,18 @@ namespace Cluster.Tests.Workers;
 /// <summary>
 /// A slot sends the results of fast evaluations together: a finished result waits (up to the
 /// linger) while the slot runs its next queued job, and everything goes as soon as the slot has
-/// nothing left to run. One batch means one journal write at the coordinator instead of two.
+/// nothing left to run (or half its credit is waiting). One batch means one journal write at the
+/// coordinator instead of two.
 /// </summary>
 public sealed class ResultLingerTests : TestKit
 {
     private static JobBatch Jobs(int count) =>
         (JobBatch)SearchCoordinator.Create(TestSpaces.Zdt1(5, 40), "run", new CoordinatorSettings(), TimeProvider.System).OfferBatch("w", count);
 
-    private JobResult[] FirstResults(TimeSpan linger, int maxDelayMs)
+    private JobResult[] FirstResults(TimeSpan linger, int maxDelayMs, int prefetch = 64)
     {
         var coordinator = CreateTestProbe();
-        var settings = new WorkerSettings { Prefetch = 8, ResultLinger = linger, AckTimeout = TimeSpan.FromMinutes(1) };
+        var settings = new WorkerSettings { Prefetch = prefetch, ResultLinger = linger, AckTimeout = TimeSpan.FromMinutes(1) };
         Sys.ActorOf(EvaluatorWorker.Props(coordinator, new FakeEvaluator(5, maxDelayMs), settings));
         coordinator.ExpectMsg<RequestJobs>();
         coordinator.Reply(Jobs(8));
@@ -34,6 +35,14 @@ public sealed class ResultLingerTests : TestKit
         var results = FirstResults(TimeSpan.FromSeconds(10), 0);
         Assert.Equal(Enumerable.Range(0, 8).Select(i => (long)i), results.Select(r => r.ProposalId));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"sent after {clock.Elapsed}: waited for the linger instead of the drained queue");
+    }
+
+    [Fact]
+    public void Half_the_credit_in_results_goes_at_once_while_the_rest_run()
+    {
+        // Credit 8, 8 fast jobs: the first four results go as soon as they are done, so the coordinator stores them meanwhile.
+        var results = FirstResults(TimeSpan.FromSeconds(10), 0, prefetch: 8);
+        Assert.Equal([0L, 1, 2, 3], results.Select(r => r.ProposalId));
     }
 
     [Fact]
