@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cluster.Workers;
 
 namespace Cluster.Cli;
 
@@ -50,6 +51,18 @@ public static class CommonOptions
                       "worth it on a GPU, see deploy/gpu/README.md); 1 (default) = one at a time",
         DefaultValueFactory = _ => 1,
     }.AtLeast(1);
+
+    /// <summary>Jobs an evaluator slot holds at once (WorkerSettings.Prefetch): 1 balances slow evaluations best, more hides round trips of fast ones.</summary>
+    public static Option<int> Prefetch() => new Option<int>("--prefetch")
+    {
+        Description = "jobs each evaluator slot holds at once (queued, running or not yet stored); 1 (default) suits evaluations " +
+                      "of seconds or more, 16-64 lets fast ones (KAN fits, small proxies) go in batches without a round trip each",
+        DefaultValueFactory = _ => 1,
+    }.AtLeast(1);
+
+    /// <summary>The slot settings a command's --prefetch and --batch-candidates ask for.</summary>
+    public static WorkerSettings Worker(ParseResult result, Option<int> prefetch, Option<int> batch) =>
+        new WorkerSettings { Prefetch = result.GetValue(prefetch) }.WithBatching(result.GetValue(batch));
 
     public static Option<string?> Data() => new("--data")
     {

@@ -46,7 +46,8 @@ public static class SearchCommands
         var store = StoreChoice.Kind();
         var connection = StoreChoice.Connection();
         var batch = CommonOptions.BatchCandidates();
-        var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data, threads, drain, store, connection, batch };
+        var prefetch = CommonOptions.Prefetch();
+        var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data, threads, drain, store, connection, batch, prefetch };
         var tls = TlsOptions.AddTo(command);
         var discovery = DiscoveryOptions.AddTo(command);
         // Without a cluster nothing else would evaluate: the run would wait forever.
@@ -69,7 +70,7 @@ public static class SearchCommands
                 Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
                 Node = discovery.ApplyTo(new NodeOptions { Hostname = NodeHost.Resolve(result.GetValue(host)!), Port = result.GetValue(port), Tls = tls.Load(result) }, result),
                 Drain = TimeSpan.FromSeconds(result.GetValue(drain)),
-                Worker = new WorkerSettings().WithBatching(result.GetValue(batch)),
+                Worker = CommonOptions.Worker(result, prefetch, batch),
             };
             string? seedNode = result.GetValue(cluster);
             var run = await new ProgressDisplay().Show(loaded.Name, progress => seedNode is null && options.Node.Discovery is null
@@ -92,9 +93,10 @@ public static class SearchCommands
         var host = Host();
         var port = Port();
         var batch = CommonOptions.BatchCandidates();
+        var prefetch = CommonOptions.Prefetch();
         var command = new Command("resume", "Continue a run from its directory and the store its run.json names (nothing stored is evaluated again)")
         {
-            dir, workers, device, data, threads, drain, connection, host, port, batch,
+            dir, workers, device, data, threads, drain, connection, host, port, batch, prefetch,
         };
         var tls = TlsOptions.AddTo(command);
         var discovery = DiscoveryOptions.AddTo(command);
@@ -107,7 +109,7 @@ public static class SearchCommands
             {
                 Workers = result.GetValue(workers), Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
                 Drain = TimeSpan.FromSeconds(result.GetValue(drain)),
-                Worker = new WorkerSettings().WithBatching(result.GetValue(batch)),
+                Worker = CommonOptions.Worker(result, prefetch, batch),
                 Node = discovery.ApplyTo(new NodeOptions { Hostname = NodeHost.Resolve(result.GetValue(host)!), Port = result.GetValue(port), Tls = tls.Load(result) }, result),
                 Store = StoreChoice.ForResume(run, result.GetValue(connection)),
             };
@@ -143,7 +145,8 @@ public static class SearchCommands
         var data = CommonOptions.Data();
         var threads = CommonOptions.Threads(1);
         var batch = CommonOptions.BatchCandidates();
-        var command = new Command("node", "Join a cluster and evaluate for its runs until stopped (Ctrl+C)") { roles, seeds, workers, device, host, port, data, threads, batch };
+        var prefetch = CommonOptions.Prefetch();
+        var command = new Command("node", "Join a cluster and evaluate for its runs until stopped (Ctrl+C)") { roles, seeds, workers, device, host, port, data, threads, batch, prefetch };
         var tls = TlsOptions.AddTo(command);
         var discovery = DiscoveryOptions.AddTo(command);
         command.Validators.Add(r =>
@@ -162,7 +165,7 @@ public static class SearchCommands
             string joining = node.Discovery is { } d ? $"the cluster of service '{d.ServiceName}' (discovery)" : string.Join(", ", node.SeedNodes);
             AnsiConsole.WriteLine($"joining {joining} as {string.Join(", ", node.Roles)} with {result.GetValue(workers)} slots on {dev}; Ctrl+C stops");
             await SearchRunner.JoinAsWorker(node, result.GetValue(workers), Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
-                new WorkerSettings().WithBatching(result.GetValue(batch)), cancel,
+                CommonOptions.Worker(result, prefetch, batch), cancel,
                 AnsiConsole.WriteLine);
             return 0;
         }));
