@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Cluster.Workers;
 
 namespace Cluster.Cli;
 
@@ -43,26 +42,6 @@ public static class CommonOptions
         Description = "after the wall-time limit, seconds to wait for evaluations in flight before ending (default 300; 0: end at once)",
         DefaultValueFactory = _ => 300,
     }.AtLeast(0);
-
-    /// <summary>Jobs of one run an evaluator slot trains together (MLP tasks, see WorkerSettings.BatchCandidates); 1 = one at a time.</summary>
-    public static Option<int> BatchCandidates() => new Option<int>("--batch-candidates")
-    {
-        Description = "train up to K alike candidates of one run together in each evaluator slot (stacked MLPs, same results; " +
-                      "worth it on a GPU, see deploy/gpu/README.md); 1 (default) = one at a time",
-        DefaultValueFactory = _ => 1,
-    }.AtLeast(1);
-
-    /// <summary>Jobs an evaluator slot holds at once (WorkerSettings.Prefetch): 1 balances slow evaluations best, more hides round trips of fast ones.</summary>
-    public static Option<int> Prefetch() => new Option<int>("--prefetch")
-    {
-        Description = "jobs each evaluator slot holds at once (queued, running or not yet stored); 1 (default) suits evaluations " +
-                      "of seconds or more, 16-64 lets fast ones (KAN fits, small proxies) go in batches without a round trip each",
-        DefaultValueFactory = _ => 1,
-    }.AtLeast(1);
-
-    /// <summary>The slot settings a command's --prefetch and --batch-candidates ask for.</summary>
-    public static WorkerSettings Worker(ParseResult result, Option<int> prefetch, Option<int> batch) =>
-        new WorkerSettings { Prefetch = result.GetValue(prefetch) }.WithBatching(result.GetValue(batch));
 
     public static Option<string?> Data() => new("--data")
     {

@@ -1,4 +1,3 @@
-using Cluster.Workers;
 using System.CommandLine;
 using Cluster.Baselines;
 using Cluster.Dashboard;
@@ -45,10 +44,9 @@ public static class SearchCommands
         var drain = CommonOptions.Drain();
         var store = StoreChoice.Kind();
         var connection = StoreChoice.Connection();
-        var batch = CommonOptions.BatchCandidates();
-        var prefetch = CommonOptions.Prefetch();
-        var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data, threads, drain, store, connection, batch, prefetch };
+        var command = new Command("run", "Start a search run") { space, workers, device, seed, output, cluster, host, port, data, threads, drain, store, connection };
         var tls = TlsOptions.AddTo(command);
+        var slotOptions = SlotOptions.AddTo(command);
         var discovery = DiscoveryOptions.AddTo(command);
         // Without a cluster nothing else would evaluate: the run would wait forever.
         command.Validators.Add(r =>
@@ -70,7 +68,7 @@ public static class SearchCommands
                 Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
                 Node = discovery.ApplyTo(new NodeOptions { Hostname = NodeHost.Resolve(result.GetValue(host)!), Port = result.GetValue(port), Tls = tls.Load(result) }, result),
                 Drain = TimeSpan.FromSeconds(result.GetValue(drain)),
-                Worker = CommonOptions.Worker(result, prefetch, batch),
+                Worker = slotOptions.Settings(result),
             };
             string? seedNode = result.GetValue(cluster);
             var run = await new ProgressDisplay().Show(loaded.Name, progress => seedNode is null && options.Node.Discovery is null
@@ -92,13 +90,12 @@ public static class SearchCommands
         var connection = StoreChoice.Connection();
         var host = Host();
         var port = Port();
-        var batch = CommonOptions.BatchCandidates();
-        var prefetch = CommonOptions.Prefetch();
         var command = new Command("resume", "Continue a run from its directory and the store its run.json names (nothing stored is evaluated again)")
         {
-            dir, workers, device, data, threads, drain, connection, host, port, batch, prefetch,
+            dir, workers, device, data, threads, drain, connection, host, port,
         };
         var tls = TlsOptions.AddTo(command);
+        var slotOptions = SlotOptions.AddTo(command);
         var discovery = DiscoveryOptions.AddTo(command);
         command.SetAction((result, cancel) => CliErrors.GuardAsync(async () =>
         {
@@ -109,7 +106,7 @@ public static class SearchCommands
             {
                 Workers = result.GetValue(workers), Evaluator = Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
                 Drain = TimeSpan.FromSeconds(result.GetValue(drain)),
-                Worker = CommonOptions.Worker(result, prefetch, batch),
+                Worker = slotOptions.Settings(result),
                 Node = discovery.ApplyTo(new NodeOptions { Hostname = NodeHost.Resolve(result.GetValue(host)!), Port = result.GetValue(port), Tls = tls.Load(result) }, result),
                 Store = StoreChoice.ForResume(run, result.GetValue(connection)),
             };
@@ -144,10 +141,9 @@ public static class SearchCommands
         var port = Port();
         var data = CommonOptions.Data();
         var threads = CommonOptions.Threads(1);
-        var batch = CommonOptions.BatchCandidates();
-        var prefetch = CommonOptions.Prefetch();
-        var command = new Command("node", "Join a cluster and evaluate for its runs until stopped (Ctrl+C)") { roles, seeds, workers, device, host, port, data, threads, batch, prefetch };
+        var command = new Command("node", "Join a cluster and evaluate for its runs until stopped (Ctrl+C)") { roles, seeds, workers, device, host, port, data, threads };
         var tls = TlsOptions.AddTo(command);
+        var slotOptions = SlotOptions.AddTo(command);
         var discovery = DiscoveryOptions.AddTo(command);
         command.Validators.Add(r =>
         {
@@ -165,7 +161,7 @@ public static class SearchCommands
             string joining = node.Discovery is { } d ? $"the cluster of service '{d.ServiceName}' (discovery)" : string.Join(", ", node.SeedNodes);
             AnsiConsole.WriteLine($"joining {joining} as {string.Join(", ", node.Roles)} with {result.GetValue(workers)} slots on {dev}; Ctrl+C stops");
             await SearchRunner.JoinAsWorker(node, result.GetValue(workers), Slots(composition, result.GetValue(workers), dev, result.GetValue(data), result.GetValue(threads)),
-                CommonOptions.Worker(result, prefetch, batch), cancel,
+                slotOptions.Settings(result), cancel,
                 AnsiConsole.WriteLine);
             return 0;
         }));

@@ -68,18 +68,19 @@ public sealed class ExportRetrainer(RunRecord run, SearchSpace space, Func<Actio
             return null;
         }
         var match = RetrainedObjectives.Compare(r.Objectives, member.Objectives, tolerance);
+        string within = tolerance.ToString("G3", CultureInfo.InvariantCulture);
         string comparison = string.Join(", ", space.Objectives.Items.Select((o, i) =>
             $"{(i < plan.Objectives.Count ? plan.Objectives[i] : o.Name)} {Format(r.Objectives, i, match)} (search recorded {Format(member.Objectives, i, match)})"));
         string verdict = match switch
         {
             ObjectivesMatch.Identical => "identical",
-            ObjectivesMatch.WithinTolerance => $"equal within {tolerance.ToString("G3", CultureInfo.InvariantCulture)}",
-            _ => $"DIFFERENT beyond {tolerance.ToString("G3", CultureInfo.InvariantCulture)}: the retrained network is exported",
+            ObjectivesMatch.WithinTolerance => $"equal within {within}",
+            _ => $"DIFFERENT beyond {within}: the retrained network is exported",
         };
         string source = $"retrained at export with seed {seedText} on {tasks}; {comparison}; {verdict}";
         if (match == ObjectivesMatch.Different)
             log?.Invoke($"WARNING: {name} retrained to other objectives than the run recorded ({comparison}; tolerance " +
-                        $"{tolerance.ToString("G3", CultureInfo.InvariantCulture)}): exported the retrained network (more threads, another device or libtorch than the run's?)");
+                        $"{within}): exported the retrained network (more threads, another device or libtorch than the run's?)");
         log?.Invoke($"retrained {name} ({count} values, {took}): {comparison}; {verdict}");
         return new RetrainedValues(report.Learned, source);
     }

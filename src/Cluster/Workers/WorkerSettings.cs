@@ -24,7 +24,7 @@ public sealed record WorkerSettings
     /// <summary>
     /// A finished result waits up to this long for the results of the slot's next jobs, so that fast
     /// evaluations go back (and are stored) together instead of one write each; a slot with nothing
-    /// left to run sends at once.
+    /// left to run, or with half its <see cref="Prefetch"/> in results waiting, sends at once.
     /// </summary>
     public TimeSpan ResultLinger { get; init; } = TimeSpan.FromMilliseconds(10);
     /// <summary>A worker node in a cluster with no reachable coordinator this long starts afresh and joins the seed nodes again.</summary>

@@ -24,4 +24,11 @@ public static class OptimizerFactory
         Lbfgs => throw new ArgumentException("lbfgs needs a closure: train it with Trainer.Train (full batch)"),
         _ => throw new ArgumentException($"optimizer '{name}': expected one of {string.Join(", ", Names)}"),
     };
+
+    /// <summary>
+    /// The per-epoch learning-rate decay (<see cref="TrainingSettings.LrDecayPerEpoch"/>) as torch's ExponentialLR,
+    /// to be stepped after every epoch; null without a decay, so a run without one is the run it always was.
+    /// </summary>
+    public static optim.lr_scheduler.LRScheduler? EpochSchedule(optim.Optimizer optimizer, TrainingSettings s) =>
+        s.LrDecayPerEpoch != 1 ? optim.lr_scheduler.ExponentialLR(optimizer, s.LrDecayPerEpoch) : null;
 }

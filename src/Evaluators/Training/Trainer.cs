@@ -33,9 +33,7 @@ public static class Trainer
         long parameters = model.parameters().Sum(p => p.numel());
         bool fullBatch = settings.Optimizer == OptimizerFactory.Lbfgs;
         using var optimizer = fullBatch ? null : OptimizerFactory.Create(settings.Optimizer, model.parameters(), settings);
-        // No scheduler at all without a decay, so a run without one is the run it always was.
-        var schedule = optimizer is not null && settings.LrDecayPerEpoch != 1
-            ? optim.lr_scheduler.ExponentialLR(optimizer, settings.LrDecayPerEpoch) : null;
+        var schedule = optimizer is null ? null : OptimizerFactory.EpochSchedule(optimizer, settings);
         // Slot modules that add loss terms or follow the step (none for activations and norm-act layers,
         // whose steps then run exactly the operations they always did).
         var auxiliary = model.modules().OfType<IAuxiliaryLoss>().ToArray();

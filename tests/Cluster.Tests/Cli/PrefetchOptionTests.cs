@@ -7,12 +7,11 @@ public sealed class PrefetchOptionTests
 {
     private static global::Cluster.Workers.WorkerSettings Settings(params string[] args)
     {
-        var prefetch = CommonOptions.Prefetch();
-        var batch = CommonOptions.BatchCandidates();
-        var command = new System.CommandLine.RootCommand { prefetch, batch };
+        var command = new System.CommandLine.RootCommand();
+        var slots = SlotOptions.AddTo(command);
         var parsed = command.Parse(args);
         Assert.Empty(parsed.Errors);
-        return CommonOptions.Worker(parsed, prefetch, batch);
+        return slots.Settings(parsed);
     }
 
     [Theory]

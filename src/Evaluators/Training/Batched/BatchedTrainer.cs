@@ -79,7 +79,7 @@ public static class BatchedTrainer
         using var net = new StackedMlp(models, shared);
         using var optimizer = OptimizerFactory.Create(settings.Optimizer, net.Parameters(), settings);
         // The solo trainer's per-epoch decay: one rate for the stacked parameters is each candidate's own rate.
-        var schedule = settings.LrDecayPerEpoch != 1 ? optim.lr_scheduler.ExponentialLR(optimizer, settings.LrDecayPerEpoch) : null;
+        var schedule = OptimizerFactory.EpochSchedule(optimizer, settings);
         foreach (var m in models) m.train();
 
         // One batch order per distinct stream: a single one when every seed is the same.
